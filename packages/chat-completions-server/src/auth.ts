@@ -1,0 +1,48 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { RequestHandler } from "express";
+import { invalidApiKey, sendError } from "./errors.js";
+import type { FailedAuthLimiter } from "./rate-limit.js";
+
+/** How clients prove they may call the endpoint: the gateway's shared secret as a bearer token. */
+export interface AuthOptions {
+  mode: "token" | "password";
+  token?: string;
+  password?: string;
+}
+
+/** The secret presented as `Authorization: Bearer <secret>`, if any. */
+export function bearerSecret(header: string | undefined): string | undefined {
+  const match = header === undefined ? null : /^Bearer[ \t]+(\S.*?)[ \t]*$/i.exec(header);
+  return match?.[1];
+}
+
+/**
+ * Compares presented secrets with the configured one in constant time: both sides are HMACed
+ * with a per-process key first, so neither length nor content leaks through timing.
+ */
+export function createSecretCheck(auth: AuthOptions): (presented: string) => boolean {
+  const secret = auth.mode === "token" ? auth.token : auth.password;
+  if (!secret) throw new Error(`auth.mode "${auth.mode}" requires auth.${auth.mode} to be set`);
+  const key = randomBytes(32);
+  const digest = (value: string) => createHmac("sha256", key).update(value, "utf8").digest();
+  const expected = digest(secret);
+  return (presented) => timingSafeEqual(digest(presented), expected);
+}
+
+/**
+ * Authenticates before anything reads the body. Wrong secrets count towards the failed-auth
+ * lockout; a missing header is answered 401 but not counted (it is not a guess).
+ */
+export function authenticate(auth: AuthOptions, limiter: FailedAuthLimiter): RequestHandler[] {
+  const isValid = createSecretCheck(auth);
+  const check: RequestHandler = async (req, res, next) => {
+    const secret = bearerSecret(req.headers.authorization);
+    if (secret === undefined) return sendError(res, invalidApiKey());
+    if (isValid(secret)) {
+      await limiter.succeeded(req);
+      return next();
+    }
+    sendError(res, invalidApiKey());
+  };
+  return [...limiter.middleware, check];
+}

@@ -1,0 +1,49 @@
+import type { Request, RequestHandler } from "express";
+import getRawBody from "raw-body";
+import { invalidRequest, payloadTooLarge, requestTimeout, unsupportedMediaType } from "./errors.js";
+
+function hasBody(req: Request): boolean {
+  return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+}
+
+/**
+ * Reads and parses the JSON body within `maxBodyBytes` and `timeoutMs`. Unlike express.json,
+ * which reads an oversized body to its end before answering, this stops reading at the limit
+ * and answers with `Connection: close`, so a huge or endless body costs neither memory nor time.
+ */
+export function jsonBody(maxBodyBytes: number, timeoutMs: number): RequestHandler {
+  return (req, _res, next) => {
+    if (!hasBody(req)) {
+      return next(invalidRequest("The request body is empty; send a JSON object with `model` and `messages`."));
+    }
+    if (!req.is("application/json")) return next(unsupportedMediaType(req.headers["content-type"]));
+    const encoding = req.headers["content-encoding"];
+    if (encoding !== undefined && encoding !== "identity")
+      return next(unsupportedMediaType(`${req.headers["content-type"]} (${encoding})`));
+
+    let settled = false;
+    const finish = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) req.pause();
+      next(error);
+    };
+    const timer = setTimeout(() => finish(requestTimeout()), timeoutMs);
+    getRawBody(req, { length: req.headers["content-length"], limit: maxBodyBytes, encoding: "utf-8" }).then(
+      (text) => {
+        try {
+          req.body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+          finish();
+        } catch {
+          finish(invalidRequest("Could not parse the request body as JSON.", null, "invalid_json"));
+        }
+      },
+      (error: { type?: string }) => {
+        if (error.type === "entity.too.large") finish(payloadTooLarge(maxBodyBytes));
+        else if (error.type === "request.aborted") finish(requestTimeout());
+        else finish(invalidRequest("Could not read the request body.", null, "invalid_body"));
+      },
+    );
+  };
+}

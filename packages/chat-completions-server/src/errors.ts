@@ -1,0 +1,139 @@
+import type { Response } from "express";
+import type { ErrorBody } from "./types.js";
+
+/**
+ * An HTTP error with an OpenAI-shaped body. Every error the router sends is one of these,
+ * made by the factories below, so status, type and code stay consistent.
+ */
+export class OpenAIError extends Error {
+  override readonly name = "OpenAIError";
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly type: string,
+    readonly code: string | null = null,
+    readonly param: string | null = null,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+
+  toJSON(): ErrorBody {
+    return { error: { message: this.message, type: this.type, param: this.param, code: this.code } };
+  }
+}
+
+/**
+ * Throw this from `runAgent` to choose what the client sees. `status` defaults to 500;
+ * `type` and `code` default from the status (429 `rate_limit_error`, 5xx `api_error`, …).
+ * The message is shown to the client, so keep secrets and stack traces out of it.
+ *
+ * @example
+ * throw new AgentError("Upstream model rate limited the request.", { status: 429 });
+ */
+export class AgentError extends Error {
+  override readonly name = "AgentError";
+  readonly status: number;
+  readonly type: string | undefined;
+  readonly code: string | undefined;
+  constructor(message: string, options: { status?: number; type?: string; code?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.status = options.status ?? 500;
+    this.type = options.type;
+    this.code = options.code;
+  }
+}
+
+const defaultTypeByStatus: Record<number, string> = {
+  401: "authentication_error",
+  403: "permission_error",
+  404: "invalid_request_error",
+  429: "rate_limit_error",
+};
+
+function defaultType(status: number): string {
+  return defaultTypeByStatus[status] ?? (status >= 500 ? "api_error" : "invalid_request_error");
+}
+
+export const invalidRequest = (message: string, param: string | null = null, code: string | null = null) =>
+  new OpenAIError(400, message, "invalid_request_error", code, param);
+
+export const invalidApiKey = () =>
+  new OpenAIError(
+    401,
+    "Missing or invalid bearer token. Send `Authorization: Bearer <gateway token or password>`.",
+    "invalid_request_error",
+    "invalid_api_key",
+    null,
+    { "WWW-Authenticate": "Bearer" },
+  );
+
+export const tooManyFailedAttempts = (retryAfterSeconds: number) =>
+  new OpenAIError(
+    429,
+    "Too many failed authentication attempts. Please try again later.",
+    "rate_limit_error",
+    "rate_limit_exceeded",
+    null,
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+
+export const modelNotFound = (model: string) =>
+  new OpenAIError(
+    404,
+    `The model '${model}' does not exist. Use 'openclaw', 'openclaw/default' or 'openclaw/<agentId>' (see GET /v1/models).`,
+    "invalid_request_error",
+    "model_not_found",
+    "model",
+  );
+
+export const unknownAgentHeader = (agentId: string) =>
+  new OpenAIError(404, `Unknown agent '${agentId}'.`, "invalid_request_error", "model_not_found", "model");
+
+export const methodNotAllowed = (allow: string) =>
+  new OpenAIError(405, `Method not allowed. Use ${allow}.`, "invalid_request_error", "method_not_allowed", null, {
+    Allow: allow,
+  });
+
+export const payloadTooLarge = (limitBytes: number) =>
+  new OpenAIError(
+    413,
+    `Request body is larger than ${limitBytes} bytes.`,
+    "invalid_request_error",
+    "request_too_large",
+    null,
+    // Close rather than read the rest of an oversized body.
+    { Connection: "close" },
+  );
+
+export const unsupportedMediaType = (contentType: string | undefined) =>
+  new OpenAIError(
+    415,
+    `Unsupported Content-Type '${contentType ?? ""}'. Send the body as application/json.`,
+    "invalid_request_error",
+    "unsupported_media_type",
+  );
+
+export const requestTimeout = () =>
+  new OpenAIError(408, "The request body did not arrive in time.", "invalid_request_error", "request_timeout", null, {
+    Connection: "close",
+  });
+
+export const internalError = () => new OpenAIError(500, "The agent failed.", "api_error", "internal_error");
+
+/** Turns anything `runAgent` threw into the error the client sees; unknown errors stay opaque. */
+export function fromAgentError(error: unknown): OpenAIError {
+  if (error instanceof OpenAIError) return error;
+  if (error instanceof AgentError) {
+    const status = error.status >= 400 && error.status <= 599 ? error.status : 500;
+    const code = error.code ?? (status === 429 ? "rate_limit_exceeded" : status === 504 ? "timeout" : null);
+    const headers: Record<string, string> = status === 429 ? { "Retry-After": "1" } : {};
+    return new OpenAIError(status, error.message, error.type ?? defaultType(status), code, null, headers);
+  }
+  return internalError();
+}
+
+/** Writes `error` as the response: status, its headers, and the OpenAI body. */
+export function sendError(res: Response, error: OpenAIError): void {
+  res.status(error.status).set(error.headers).json(error.toJSON());
+}

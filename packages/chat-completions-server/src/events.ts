@@ -1,0 +1,54 @@
+import type { AgentEvent, FinishReason, Usage } from "./types.js";
+
+/**
+ * Iterates `source` until it ends or `signal` aborts, whichever is first. An agent that ignores
+ * its signal cannot keep the request alive: on abort we stop waiting and ask it to return.
+ */
+export async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let onAbort: () => void = () => {};
+  const aborted = new Promise<IteratorResult<T>>((resolve) => {
+    onAbort = () => resolve({ done: true, value: undefined });
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  let finished = false;
+  try {
+    while (!signal.aborted) {
+      const result = await Promise.race([iterator.next(), aborted]);
+      if (result.done) {
+        finished = !signal.aborted;
+        return;
+      }
+      yield result.value;
+    }
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+    if (!finished) Promise.resolve(iterator.return?.()).catch(() => {});
+  }
+}
+
+export const ZERO_USAGE: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+
+/** Tool calls put together from their deltas, by index. */
+export class ToolCallAccumulator {
+  readonly calls = new Map<number, { id: string; name: string; arguments: string }>();
+
+  add(event: Extract<AgentEvent, { type: "tool_call" }>): void {
+    const call = this.calls.get(event.index) ?? { id: "", name: "", arguments: "" };
+    if (event.id) call.id = event.id;
+    if (event.name) call.name += event.name;
+    if (event.arguments) call.arguments += event.arguments;
+    this.calls.set(event.index, call);
+  }
+
+  get size(): number {
+    return this.calls.size;
+  }
+}
+
+export function finishReasonOf(
+  done: Extract<AgentEvent, { type: "done" }> | undefined,
+  calledTools: boolean,
+): FinishReason {
+  return done?.finishReason ?? (calledTools ? "tool_calls" : "stop");
+}

@@ -1,0 +1,23 @@
+/**
+ * `@openclaw/chat-completions-server`: an OpenAI-compatible `POST /v1/chat/completions` (and
+ * `/v1/models`) for OpenClaw agents, as an Express 5 router. The host injects the agent runtime
+ * as {@link RunAgent}; this package owns the protocol.
+ *
+ * @packageDocumentation
+ */
+
+export type { AuthOptions } from "./auth.js";
+export { AgentError, OpenAIError } from "./errors.js";
+export type { components, paths } from "./generated/openapi.js";
+export type { RateLimitOptions, RateLimitStoreFactory } from "./rate-limit.js";
+export {
+  type ChatCompletionsRouter,
+  type ChatCompletionsRouterOptions,
+  createChatCompletionsRouter,
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_KEEP_ALIVE_MS,
+  DEFAULT_MAX_BODY_BYTES,
+} from "./router.js";
+export { AGENT_ID, agentIdFromModel } from "./select.js";
+export { textOf } from "./turn.js";
+export type * from "./types.js";

@@ -1,0 +1,143 @@
+import { type ErrorRequestHandler, type RequestHandler, Router } from "express";
+import { type AuthOptions, authenticate } from "./auth.js";
+import { jsonBody } from "./body.js";
+import { runToCompletion } from "./completion.js";
+import { fromAgentError, internalError, methodNotAllowed, OpenAIError, sendError } from "./errors.js";
+import { listModels, retrieveModel } from "./models.js";
+import { createFailedAuthLimiter, type RateLimitOptions, type RateLimitStoreFactory } from "./rate-limit.js";
+import { selectAgent, selectSession } from "./select.js";
+import { streamCompletion } from "./stream.js";
+import { toAgentTurn } from "./turn.js";
+import type { AgentDirectory, ChatCompletionRequest, Logger, RunAgent } from "./types.js";
+import { createRequestValidator, validationErrorHandler, warmValidator } from "./validation.js";
+
+export interface ChatCompletionsRouterOptions {
+  /** Serve the endpoints. Default false: every request passes on, so the host's 404 answers. */
+  enabled?: boolean;
+  /** The bearer secret, and the failed-auth lockout (`false` turns it off). */
+  auth: AuthOptions & { rateLimit?: RateLimitOptions | false };
+  /** The agents that can be selected. */
+  agents: AgentDirectory;
+  /** Runs one agent turn; see {@link RunAgent}. */
+  runAgent: RunAgent;
+  /** Largest accepted request body, in bytes. Default 20 MiB. */
+  maxBodyBytes?: number;
+  /** Time allowed for the whole request body to arrive; slower is 408. Default 30 000 ms. */
+  bodyTimeoutMs?: number;
+  /** Interval of `: keep-alive` comments while a streamed agent is silent. Default 15 000 ms. */
+  keepAliveMs?: number;
+  /** Where errors and auth failures are logged. Default: nowhere. */
+  logger?: Logger;
+  /** Stores for the failed-auth limiter (e.g. Redis, to share counts between processes). Default: memory. */
+  rateLimitStore?: RateLimitStoreFactory;
+}
+
+/** The Express router, with what its host needs to know about it. */
+export interface ChatCompletionsRouter extends Router {
+  /** Resolves once the request validator is compiled; await it before listening. */
+  readonly ready: Promise<void>;
+  /** Agent runs in progress now. */
+  readonly activeRuns: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_KEEP_ALIVE_MS = 15_000;
+export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+
+const CHAT = "/v1/chat/completions";
+const MODELS = "/v1/models";
+const MODEL = "/v1/models/*model";
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * Builds the OpenAI-compatible router: `POST /v1/chat/completions`, `GET /v1/models` and
+ * `GET /v1/models/{model}`. Mount it at the root of an Express 5 app.
+ *
+ * @example
+ * const app = express();
+ * const router = createChatCompletionsRouter({
+ *   enabled: true,
+ *   auth: { mode: "token", token: process.env.OPENCLAW_GATEWAY_TOKEN },
+ *   agents: { list: () => ["main"] },
+ *   runAgent: async function* (turn) {
+ *     yield { type: "text", text: "hello" };
+ *     yield { type: "done" };
+ *   },
+ * });
+ * app.use(router);
+ * await router.ready;
+ * app.listen(18789, "127.0.0.1");
+ */
+export function createChatCompletionsRouter(options: ChatCompletionsRouterOptions): ChatCompletionsRouter {
+  const router = Router() as Router & { ready: Promise<void>; activeRuns: number };
+  if (!options.enabled) {
+    return Object.assign(router, { ready: Promise.resolve(), activeRuns: 0 });
+  }
+  const { agents, runAgent } = options;
+  const logger = options.logger ?? silent;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const limiter = createFailedAuthLimiter(options.auth.rateLimit, options.rateLimitStore);
+  const auth = authenticate(options.auth, limiter);
+  const validator = createRequestValidator();
+  let activeRuns = 0;
+
+  const complete: RequestHandler = async (req, res) => {
+    const body = req.body as ChatCompletionRequest;
+    const agentId = selectAgent(req.get("x-openclaw-agent-id"), body.model, agents);
+    const session = selectSession(req.get("x-openclaw-session-key"), body.user, agentId);
+    const turn = toAgentTurn(body, agentId, session);
+    const controller = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) controller.abort();
+    };
+    res.once("close", onClose);
+    activeRuns++;
+    try {
+      if (body.stream) {
+        await streamCompletion(res, runAgent, turn, {
+          includeUsage: body.stream_options?.include_usage === true,
+          keepAliveMs,
+          signal: controller.signal,
+          toError: (error) => logAgentError(error, turn.agentId),
+        });
+      } else {
+        const completion = await runToCompletion(runAgent, turn, controller.signal);
+        if (completion) res.json(completion);
+      }
+    } catch (error) {
+      throw logAgentError(error, turn.agentId);
+    } finally {
+      activeRuns--;
+      res.off("close", onClose);
+    }
+  };
+
+  function logAgentError(error: unknown, agentId: string): OpenAIError {
+    const mapped = fromAgentError(error);
+    logger.error({ err: error, agentId, status: mapped.status }, "agent run failed");
+    return mapped;
+  }
+
+  const answerErrors: ErrorRequestHandler = (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    if (error instanceof OpenAIError) return sendError(res, error);
+    logger.error({ err: error }, "chat completions request failed");
+    sendError(res, internalError());
+  };
+
+  router.post(CHAT, ...auth, jsonBody(maxBodyBytes, bodyTimeoutMs), ...validator, complete);
+  router.all(CHAT, (_req, _res, next) => next(methodNotAllowed("POST")));
+  router.get(MODELS, ...auth, listModels(agents));
+  router.get(MODEL, ...auth, retrieveModel(agents));
+  router.all([MODELS, MODEL], (_req, _res, next) => next(methodNotAllowed("GET")));
+  router.use(validationErrorHandler, answerErrors);
+
+  return Object.defineProperties(router, {
+    // A failed warm-up only costs the first request its compile time; it must not crash the host.
+    ready: { value: warmValidator(validator).catch((err) => logger.warn({ err }, "validator warm-up failed")) },
+    activeRuns: { get: () => activeRuns },
+  }) as ChatCompletionsRouter;
+}

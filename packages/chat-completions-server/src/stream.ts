@@ -1,0 +1,134 @@
+import { once } from "node:events";
+import type { Response } from "express";
+import { completionId } from "./completion.js";
+import type { OpenAIError } from "./errors.js";
+import { finishReasonOf, untilAborted, ZERO_USAGE } from "./events.js";
+import type { AgentEvent, AgentTurn, ChatCompletionChunk, RunAgent } from "./types.js";
+
+type Choice = ChatCompletionChunk["choices"][number];
+
+/**
+ * One SSE response. Headers and the role chunk are committed by the agent's first event or by
+ * the first keep-alive tick, whichever comes first, so an agent that fails at once (an upstream
+ * 401 or 429) still gets a real HTTP status, and a silent one still gets its stream started.
+ */
+class SseResponse {
+  private timer: NodeJS.Timeout | undefined;
+  started = false;
+  private readonly base: Omit<ChatCompletionChunk, "choices">;
+
+  constructor(
+    private readonly res: Response,
+    model: string,
+    private readonly includeUsage: boolean,
+    keepAliveMs: number,
+    private readonly signal: AbortSignal,
+  ) {
+    this.base = { id: completionId(), object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model };
+    this.timer = setTimeout(() => this.tick(), keepAliveMs);
+  }
+
+  private tick(): void {
+    if (this.signal.aborted || this.res.writableEnded) return;
+    if (this.started) this.res.write(": keep-alive\n\n");
+    else void this.start();
+    this.timer?.refresh();
+  }
+
+  /** Sends the headers and the role chunk. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    this.res.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    });
+    await this.choice({ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null, logprobs: null });
+  }
+
+  choice(choice: Choice): Promise<void> {
+    const chunk: ChatCompletionChunk = { ...this.base, choices: [choice] };
+    if (this.includeUsage) chunk.usage = null;
+    return this.data(JSON.stringify(chunk));
+  }
+
+  usage(usage: ChatCompletionChunk["usage"]): Promise<void> {
+    return this.data(JSON.stringify({ ...this.base, choices: [], usage }));
+  }
+
+  error(error: OpenAIError): Promise<void> {
+    return this.data(JSON.stringify(error.toJSON()));
+  }
+
+  /** Writes one event, waiting for `drain` when the socket's buffer is full. */
+  async data(payload: string): Promise<void> {
+    if (this.signal.aborted) return;
+    this.timer?.refresh();
+    if (!this.res.write(`data: ${payload}\n\n`)) {
+      await once(this.res, "drain", { signal: this.signal }).catch(() => {});
+    }
+  }
+
+  async end(): Promise<void> {
+    this.close();
+    if (this.signal.aborted) return;
+    await this.data("[DONE]");
+    this.res.end();
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+/**
+ * Streams the turn as `chat.completion.chunk` events. Throws (for the caller to answer with an
+ * HTTP error) only when the agent failed before anything was sent; later failures become one
+ * `data: {"error": …}` event followed by `data: [DONE]`.
+ */
+export async function streamCompletion(
+  res: Response,
+  runAgent: RunAgent,
+  turn: AgentTurn,
+  options: { includeUsage: boolean; keepAliveMs: number; signal: AbortSignal; toError: (e: unknown) => OpenAIError },
+): Promise<void> {
+  const { signal } = options;
+  const sse = new SseResponse(res, turn.model, options.includeUsage, options.keepAliveMs, signal);
+  let calledTools = false;
+  let done: Extract<AgentEvent, { type: "done" }> | undefined;
+  try {
+    for await (const event of untilAborted(runAgent(turn, { signal }), signal)) {
+      await sse.start();
+      if (event.type === "text") {
+        if (event.text !== "") await sse.choice({ index: 0, delta: { content: event.text }, finish_reason: null });
+      } else if (event.type === "tool_call") {
+        calledTools = true;
+        const fn: { name?: string; arguments?: string } = {};
+        if (event.name !== undefined) fn.name = event.name;
+        fn.arguments = event.arguments ?? "";
+        const call = event.id
+          ? { index: event.index, id: event.id, type: "function" as const, function: fn }
+          : { index: event.index, function: fn };
+        await sse.choice({ index: 0, delta: { tool_calls: [call] }, finish_reason: null });
+      } else {
+        done = event;
+      }
+    }
+  } catch (error) {
+    if (signal.aborted) return sse.close();
+    if (!sse.started) {
+      sse.close();
+      throw error;
+    }
+    await sse.error(options.toError(error));
+    return sse.end();
+  }
+  if (signal.aborted) return sse.close();
+  await sse.start();
+  await sse.choice({ index: 0, delta: {}, finish_reason: finishReasonOf(done, calledTools), logprobs: null });
+  if (options.includeUsage) await sse.usage(done?.usage ?? ZERO_USAGE);
+  await sse.end();
+}

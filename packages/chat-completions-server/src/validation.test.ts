@@ -1,0 +1,168 @@
+import { request as httpRequest } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chatRequest, expectError, postChat, startServer, type TestServer, TOKEN } from "./test/harness.js";
+import { toParam } from "./validation.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ maxBodyBytes: 64 * 1024 });
+});
+afterAll(() => server.close());
+
+describe("toParam", () => {
+  it.each([
+    ["/body/messages/0/role", "messages[0].role"],
+    ["/body/temperature", "temperature"],
+    ["/headers/x-openclaw-agent-id", "x-openclaw-agent-id"],
+    ["/body", ""],
+  ])("%s -> %s", (path, param) => expect(toParam(path)).toBe(param));
+});
+
+describe("request validation", () => {
+  const user = (content: unknown) => ({ role: "user", content });
+  it.each([
+    ["missing messages", { model: "openclaw" }, "messages", /required/],
+    ["missing model", { messages: [user("hi")] }, "model", /required/],
+    ["empty messages", { model: "openclaw", messages: [] }, "messages", /fewer than 1/],
+    [
+      "unknown role",
+      chatRequest({ messages: [{ role: "robot", content: "x" }] }),
+      "messages[0].role",
+      /unsupported value "robot"/,
+    ],
+    ["missing role", chatRequest({ messages: [{ content: "x" }] }), "messages[0].role", /required/],
+    ["user without content", chatRequest({ messages: [{ role: "user" }] }), "messages[0].content", /required/],
+    ["content of a wrong type", chatRequest({ messages: [user(5)] }), "messages[0].content", /must be string or array/],
+    [
+      "unknown content part",
+      chatRequest({ messages: [user([{ type: "video", url: "x" }])] }),
+      "messages[0].content[0].type",
+      /unsupported value/,
+    ],
+    [
+      "tool message without tool_call_id",
+      chatRequest({ messages: [{ role: "tool", content: "x" }] }),
+      "messages[0].tool_call_id",
+      /required/,
+    ],
+    ["temperature above 2", chatRequest({ temperature: 2.5 }), "temperature", /<= 2/],
+    ["top_p as a string", chatRequest({ top_p: "high" }), "top_p", /must be number/],
+    ["stream as a string", chatRequest({ stream: "yes" }), "stream", /boolean/],
+    ["five stop sequences", chatRequest({ stop: ["a", "b", "c", "d", "e"] }), "stop", /.+/],
+    ["a body that is an array", [chatRequest()], "", /object/],
+  ])("%s: 400 naming the field", async (_name, body, param, message) => {
+    const error = await expectError(await postChat(server.url, body), 400);
+    expect(error.type).toBe("invalid_request_error");
+    expect(error.param ?? "").toBe(param);
+    expect(error.message).toMatch(message);
+    expect(error.message.length).toBeLessThan(300);
+  });
+
+  it("accepts unknown properties, as OpenAI does", async () => {
+    expect((await postChat(server.url, chatRequest({ some_future_field: { x: 1 } }))).status).toBe(200);
+  });
+
+  it("accepts every message role and content part", async () => {
+    const body = chatRequest({
+      messages: [
+        { role: "developer", content: "d" },
+        { role: "system", content: [{ type: "text", text: "s" }] },
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "u" },
+            { type: "image_url", image_url: { url: "data:image/png;base64,AAAA", detail: "low" } },
+            { type: "input_audio", input_audio: { data: "AAAA", format: "wav" } },
+            { type: "file", file: { filename: "a.txt", file_data: "AAAA" } },
+          ],
+        },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "c1", type: "function", function: { name: "f", arguments: "{}" } }],
+        },
+        { role: "tool", tool_call_id: "c1", content: "42" },
+        { role: "function", name: "f", content: "legacy" },
+        { role: "assistant", content: [{ type: "refusal", refusal: "no" }] },
+        { role: "user", content: "go on" },
+      ],
+    });
+    expect((await postChat(server.url, body)).status).toBe(200);
+  });
+});
+
+describe("malformed requests", () => {
+  it("bad JSON: 400", async () => {
+    expect(await expectError(await postChat(server.url, '{"model": "openclaw",'), 400)).toMatchObject({
+      code: "invalid_json",
+    });
+  });
+
+  it("an empty body: 400", async () => {
+    await expectError(await postChat(server.url, ""), 400);
+  });
+
+  it.each(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"])(
+    "Content-Type %s: 415",
+    async (contentType) => {
+      await expectError(
+        await postChat(server.url, JSON.stringify(chatRequest()), { "content-type": contentType }),
+        415,
+      );
+    },
+  );
+
+  it("a body over maxBodyBytes: 413 at once, without reading the rest", async () => {
+    const big = JSON.stringify(chatRequest({ padding: "x".repeat(200 * 1024) }));
+    await expectError(await postChat(server.url, big), 413);
+  });
+
+  it("a chunked body over maxBodyBytes: 413 and the connection is closed", async () => {
+    const { status, closed } = await new Promise<{ status: number; closed: boolean }>((resolve, reject) => {
+      const url = new URL(`${server.url}/v1/chat/completions`);
+      const req = httpRequest(url, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          "content-type": "application/json",
+          "transfer-encoding": "chunked",
+        },
+      });
+      req.on("response", (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, closed: res.headers.connection === "close" }));
+      });
+      req.on("error", reject);
+      const piece = "x".repeat(16 * 1024);
+      req.write(`{"model":"openclaw","messages":[],"p":"`);
+      // Keep sending well past the limit; the server must answer without waiting for the end.
+      let sent = 0;
+      const pump = () => {
+        while (sent < 40 && req.write(piece)) sent++;
+        if (sent < 40) req.once("drain", pump);
+      };
+      pump();
+    });
+    expect(status).toBe(413);
+    expect(closed).toBe(true);
+  });
+
+  it.each(["GET", "PUT", "DELETE", "PATCH"])(
+    "%s on the chat path: 405 with Allow: POST, before auth",
+    async (method) => {
+      const response = await fetch(`${server.url}/v1/chat/completions`, { method });
+      expect(response.headers.get("allow")).toBe("POST");
+      expect(await expectError(response, 405)).toMatchObject({ type: "invalid_request_error" });
+    },
+  );
+
+  it("POST on /v1/models: 405 with Allow: GET", async () => {
+    const response = await fetch(`${server.url}/v1/models`, { method: "POST" });
+    expect(response.headers.get("allow")).toBe("GET");
+    await expectError(response, 405);
+  });
+
+  it("still answers a good request afterwards", async () => {
+    expect((await postChat(server.url, chatRequest())).status).toBe(200);
+  });
+});

@@ -1,0 +1,146 @@
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import * as OpenApiValidator from "express-openapi-validator";
+import { invalidRequest, OpenAIError, unsupportedMediaType } from "./errors.js";
+import spec from "./generated/spec.js";
+
+/**
+ * The validator gets a copy of the spec in which each discriminated union (`oneOf` plus a
+ * `discriminator` mapping, which openapi-typescript needs for literal types) is spelled as plain
+ * JSON Schema: the tag must be one of the mapped values, and `if` the tag is X `then` X's schema
+ * applies. Ajv then reports one precise error (`messages[0].role` is not allowed, or the field
+ * the chosen branch misses) instead of one per branch, and express-openapi-validator's own
+ * discriminator handling, which mistakes nested unions for a body-level one, stays out of it.
+ */
+export function discriminatorsAsConditionals<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(discriminatorsAsConditionals) as T;
+  if (value === null || typeof value !== "object") return value;
+  const node = value as Record<string, unknown>;
+  const discriminator = node.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
+  if (discriminator?.mapping && Array.isArray(node.oneOf)) {
+    const tag = discriminator.propertyName;
+    return {
+      type: "object",
+      required: [tag],
+      properties: { [tag]: { type: "string", enum: Object.keys(discriminator.mapping) } },
+      allOf: Object.entries(discriminator.mapping).map(([option, $ref]) => ({
+        if: { properties: { [tag]: { const: option } } },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable.
+        then: { $ref },
+      })),
+    } as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(node)) out[key] = discriminatorsAsConditionals(child);
+  return out as T;
+}
+
+/** The request validator, built from the spec the package ships. */
+export function createRequestValidator(): RequestHandler[] {
+  return OpenApiValidator.middleware({
+    apiSpec: discriminatorsAsConditionals(spec) as never,
+    // The spec is linted in CI; checking it again costs start-up time.
+    validateApiSpec: false,
+    validateRequests: { allowUnknownQueryParameters: true },
+    validateResponses: false,
+    // Auth runs before the validator, with our own 401/429 semantics.
+    validateSecurity: false,
+    fileUploader: false,
+    ignoreUndocumented: true,
+  }) as RequestHandler[];
+}
+
+/**
+ * Compiles the validator for the chat route before the first real request arrives, by running
+ * one valid request through it in-process. The library compiles lazily per route, which would
+ * otherwise make the first client wait.
+ */
+export async function warmValidator(validator: RequestHandler[]): Promise<void> {
+  const req = {
+    method: "POST",
+    url: "/v1/chat/completions",
+    originalUrl: "/v1/chat/completions",
+    path: "/v1/chat/completions",
+    baseUrl: "",
+    headers: { "content-type": "application/json", "content-length": "60" },
+    query: {},
+    params: {},
+    cookies: {},
+    body: { model: "openclaw", messages: [{ role: "user", content: "warm-up" }] },
+    app: { param() {}, enabled: () => false },
+    get(name: string) {
+      return (this.headers as Record<string, string>)[name.toLowerCase()];
+    },
+    header(name: string) {
+      return this.get(name);
+    },
+  };
+  for (const middleware of validator) {
+    await new Promise<void>((resolve, reject) => {
+      middleware(req as never, {} as never, (error?: unknown) => (error ? reject(error) : resolve()));
+    });
+  }
+}
+
+interface ValidatorErrorItem {
+  path?: string;
+  message?: string;
+  errorCode?: string;
+}
+
+/** `/body/messages/0/role` -> `messages[0].role`; `/headers/x-openclaw-agent-id` -> the header name. */
+export function toParam(path: string): string {
+  const parts = path
+    .replace(/^\.?\//, "")
+    .split(/[/.]/)
+    .filter(Boolean);
+  const [where, ...rest] = parts;
+  const names = where === "body" || where === "headers" || where === "query" || where === "params" ? rest : parts;
+  return names.reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), "");
+}
+
+function valueAt(body: unknown, param: string): unknown {
+  let node: unknown = body;
+  for (const key of param.split(/[.[\]]/).filter(Boolean)) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * One readable error from the validator's list: the deepest path wins (it names the field the
+ * client got wrong, not the union it sits in), and type mismatches at that path are merged
+ * ("must be string or array").
+ */
+export function describeValidationErrors(errors: ValidatorErrorItem[], body: unknown): OpenAIError {
+  if (errors.length === 0) return invalidRequest("Invalid request.");
+  const depth = (e: ValidatorErrorItem) => (e.path ?? "").split(/[/.]/).length;
+  const deepest = Math.max(...errors.map(depth));
+  const atDeepest = errors.filter((e) => depth(e) === deepest && e.errorCode !== "oneOf.openapi.validation");
+  const chosen = atDeepest[0] ?? errors[0];
+  if (chosen === undefined) return invalidRequest("Invalid request.");
+  const param = toParam(chosen.path ?? "");
+  let message = chosen.message ?? "is invalid";
+
+  if (chosen.errorCode === "enum.openapi.validation") {
+    message = `has an unsupported value ${JSON.stringify(valueAt(body, param))?.slice(0, 100)}`;
+  } else {
+    const types = atDeepest
+      .filter((e) => e.errorCode === "type.openapi.validation")
+      .map((e) => /must be (\w+)/.exec(e.message ?? "")?.[1])
+      .filter((t): t is string => t !== undefined);
+    if (types.length > 1) message = `must be ${[...new Set(types)].join(" or ")}`;
+    if (chosen.errorCode === "required.openapi.validation") message = "is required";
+  }
+  const subject = param || "body";
+  return invalidRequest(`Invalid request: '${subject}' ${message}.`, param || null);
+}
+
+/** Turns the validator's errors into one OpenAI error; anything else passes on. */
+export const validationErrorHandler: ErrorRequestHandler = (error, req, _res, next) => {
+  const { status, errors } = error as { status?: number; errors?: ValidatorErrorItem[] };
+  if (error instanceof OpenAIError || !Array.isArray(errors)) return next(error);
+  if (status === 400) return next(describeValidationErrors(errors, req.body));
+  if (status === 415) return next(unsupportedMediaType(req.headers["content-type"]));
+  next(error);
+};
