@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  APIConnectionError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  agentModel,
+  BadRequestError,
+  createChatCompletionsClient,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+} from "./index.js";
+import { startGateway, TOKEN } from "./test/server.js";
+
+let gateway: Awaited<ReturnType<typeof startGateway>>;
+beforeAll(async () => {
+  gateway = await startGateway();
+});
+afterAll(() => gateway.close());
+
+const client = (options: Partial<Parameters<typeof createChatCompletionsClient>[0]> = {}) =>
+  createChatCompletionsClient({ baseUrl: gateway.url, token: TOKEN, ...options });
+const ask = (content: string) => ({ model: "openclaw", messages: [{ role: "user" as const, content }] });
+
+async function until(condition: () => boolean, timeoutMs = 3000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe("chat.completions.create", () => {
+  it("returns a typed chat.completion", async () => {
+    const completion = await client().chat.completions.create(ask("hi there"));
+    expect(completion.object).toBe("chat.completion");
+    expect(completion.choices[0]?.message.content).toBe("echo: hi there");
+    expect(completion.usage?.total_tokens).toBe(3);
+  });
+
+  it("streams typed chunks until [DONE], ignoring keep-alive comments", async () => {
+    const stream = await client().chat.completions.create({ ...ask("pause"), stream: true });
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks[0]?.choices[0]?.delta.role).toBe("assistant");
+    expect(chunks.map((c) => c.choices[0]?.delta.content ?? "").join("")).toBe("echo: pause");
+    expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe("stop");
+  });
+
+  it("gathers a stream into its final text", async () => {
+    const stream = await client().chat.completions.create({ ...ask("a b c"), stream: true });
+    expect(await stream.finalText()).toBe("echo: a b c");
+  });
+
+  it("sends agentId and sessionKey as headers, overridable per call", async () => {
+    const c = client({ agentId: "beta", sessionKey: "s-1" });
+    await c.chat.completions.create(ask("x"));
+    await c.chat.completions.create(ask("x"), { agentId: "main", sessionKey: "s-2" });
+    expect(gateway.observed.turns.slice(-2)).toEqual([
+      { agentId: "beta", sessionKey: "s-1" },
+      { agentId: "main", sessionKey: "s-2" },
+    ]);
+  });
+
+  it("selects an agent with agentModel()", async () => {
+    expect(agentModel("beta")).toBe("openclaw:beta");
+    await client().chat.completions.create({ ...ask("x"), model: agentModel("beta") });
+    expect(gateway.observed.turns.at(-1)?.agentId).toBe("beta");
+  });
+});
+
+describe("leaving a stream", () => {
+  it("aborts the HTTP request when the loop breaks early, and the server sees it", async () => {
+    const before = gateway.observed.aborted;
+    const stream = await client().chat.completions.create({ ...ask("slow"), stream: true });
+    let n = 0;
+    for await (const _chunk of stream) if (++n === 3) break;
+    await until(() => gateway.observed.aborted > before);
+    await until(() => gateway.router.activeRuns === 0);
+  });
+
+  it("throws APIUserAbortError when the signal fires mid-stream, and the server sees it", async () => {
+    const before = gateway.observed.aborted;
+    const controller = new AbortController();
+    const stream = await client().chat.completions.create(
+      { ...ask("slow"), stream: true },
+      { signal: controller.signal },
+    );
+    const error = await (async () => {
+      let n = 0;
+      for await (const _chunk of stream) if (++n === 2) controller.abort();
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    await until(() => gateway.observed.aborted > before);
+  });
+
+  it("throws APIUserAbortError for a request aborted before its answer", async () => {
+    const controller = new AbortController();
+    const pending = client().chat.completions.create(ask("slow"), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 30);
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+
+  it("throws the error event as a typed error, after the chunks before it", async () => {
+    const stream = await client().chat.completions.create({ ...ask("fail-midway"), stream: true });
+    let text = "";
+    const error = await (async () => {
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+    })().catch((e: unknown) => e);
+    expect(text).toBe("partial");
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ status: undefined, code: "rate_limit_exceeded", message: "Upstream rate limited." });
+  });
+});
+
+describe("errors", () => {
+  const stub = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    createChatCompletionsClient({
+      baseUrl: "http://stub",
+      token: TOKEN,
+      fetch: async () =>
+        new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } }),
+    });
+
+  it.each([
+    [
+      "BadRequestError for 400",
+      () => client().chat.completions.create({ ...ask("x"), temperature: 5 }),
+      BadRequestError,
+      400,
+      "temperature",
+    ],
+    [
+      "BadRequestError for 413",
+      () => client().chat.completions.create(ask("x".repeat(5000))),
+      BadRequestError,
+      413,
+      null,
+    ],
+    [
+      "NotFoundError for 404",
+      () => client().chat.completions.create({ ...ask("x"), model: "gpt-4o" }),
+      NotFoundError,
+      404,
+      "model",
+    ],
+    [
+      "InternalServerError for 5xx",
+      () => client().chat.completions.create(ask("fail")),
+      InternalServerError,
+      502,
+      null,
+    ],
+    ["NotFoundError from models.retrieve", () => client().models.retrieve("nope"), NotFoundError, 404, "model"],
+    [
+      "PermissionDeniedError for 403",
+      () => stub(403, { error: { message: "no", type: "permission_error", param: null, code: null } }).models.list(),
+      PermissionDeniedError,
+      403,
+      null,
+    ],
+    [
+      "BadRequestError for 415",
+      () =>
+        stub(415, {
+          error: { message: "json only", type: "invalid_request_error", param: null, code: null },
+        }).models.list(),
+      BadRequestError,
+      415,
+      null,
+    ],
+  ])("%s", async (_name, call, ErrorClass, status, param) => {
+    const error = await call().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({ status, param });
+    expect((error as APIError).headers).toBeInstanceOf(Headers);
+  });
+
+  it("AuthenticationError for a wrong token, then RateLimitError with retryAfter once locked out", async () => {
+    const attacker = client({ token: "wrong", headers: { "x-forwarded-for": "203.0.113.9" } });
+    for (let i = 0; i < 2; i++) {
+      const error = await attacker.models.list().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthenticationError);
+      expect(error).toMatchObject({ status: 401, code: "invalid_api_key" });
+    }
+    const locked = await attacker.models.list().catch((e: unknown) => e);
+    expect(locked).toBeInstanceOf(RateLimitError);
+    expect((locked as RateLimitError).retryAfter).toBeGreaterThan(250);
+  });
+
+  it("APIConnectionError when nothing listens", async () => {
+    const error = await createChatCompletionsClient({ baseUrl: "http://127.0.0.1:9", token: TOKEN })
+      .models.list()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+  });
+});
+
+describe("models", () => {
+  it("lists and retrieves the agents as models", async () => {
+    const list = await client().models.list();
+    expect(list.data.map((m) => m.id)).toEqual(["openclaw", "openclaw/default", "openclaw/main", "openclaw/beta"]);
+    expect(await client().models.retrieve("openclaw/beta")).toMatchObject({ id: "openclaw/beta", object: "model" });
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * `@openclaw/chat-completions-client`: a typed client for an OpenClaw gateway's
+ * OpenAI-compatible `/v1/chat/completions` and `/v1/models`, generated from the same OpenAPI
+ * document as the server.
+ *
+ * @packageDocumentation
+ */
+export {
+  agentModel,
+  type ChatCompletionsClient,
+  type ClientOptions,
+  type Completions,
+  createChatCompletionsClient,
+  type RequestOptions,
+} from "./client.js";
+export {
+  APIConnectionError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  type ErrorFields,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+} from "./errors.js";
+export { ChatCompletionStream } from "./stream.js";
+export type * from "./types.js";

@@ -1,0 +1,66 @@
+// A real @openclaw/chat-completions-server on a loopback port, for the client's tests.
+import type { AddressInfo } from "node:net";
+import { AgentError, createChatCompletionsRouter, type RunAgent } from "@openclaw/chat-completions-server";
+import express from "express";
+
+export const TOKEN = "client-test-token";
+
+export interface Observed {
+  aborted: number;
+  turns: { agentId: string; sessionKey: string }[];
+}
+
+/** Replies by the last user message: `slow` talks until aborted, `fail` and `fail-midway` throw. */
+export function testAgent(observed: Observed): RunAgent {
+  return async function* (turn, { signal }) {
+    observed.turns.push({ agentId: turn.agentId, sessionKey: turn.sessionKey });
+    signal.addEventListener("abort", () => observed.aborted++);
+    const last = turn.messages.at(-1);
+    const text = typeof last?.content === "string" ? last.content : "";
+    if (text === "fail") throw new AgentError("Upstream failed.", { status: 502 });
+    if (text === "fail-midway") {
+      yield { type: "text", text: "partial" };
+      throw new AgentError("Upstream rate limited.", { status: 429 });
+    }
+    if (text === "slow") {
+      for (let i = 0; i < 1000 && !signal.aborted; i++) {
+        yield { type: "text", text: `${i} ` };
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return;
+    }
+    if (text === "pause") await new Promise((resolve) => setTimeout(resolve, 120));
+    for (const word of ["echo:", ...text.split(" ")])
+      yield { type: "text", text: word === "echo:" ? word : ` ${word}` };
+    yield { type: "done", usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } };
+  };
+}
+
+export async function startGateway() {
+  const observed: Observed = { aborted: 0, turns: [] };
+  const app = express();
+  app.set("trust proxy", true);
+  const router = createChatCompletionsRouter({
+    enabled: true,
+    auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 2, exemptLoopback: false } },
+    agents: { list: () => ["main", "beta"] },
+    runAgent: testAgent(observed),
+    keepAliveMs: 30,
+    maxBodyBytes: 4096,
+  });
+  app.use(router);
+  await router.ready;
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    observed,
+    router,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
