@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-export type { AuthOptions } from "./auth.js";
+export { type AuthOptions, bearerSecret, createSecretCheck } from "./auth.js";
 export { AgentError, OpenAIError } from "./errors.js";
 export type { components, paths } from "./generated/openapi.js";
 export type { RateLimitOptions, RateLimitStoreFactory } from "./rate-limit.js";

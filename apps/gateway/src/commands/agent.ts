@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import type { AgentEvent, Usage } from "@openclaw/chat-completions-server";
+import WebSocket from "ws";
+import type { ClientFrame, GatewayFrame } from "../ws.js";
+import { gatewayTarget } from "./target.js";
+
+export interface AgentCommandOptions {
+  message: string;
+  agent?: string;
+  sessionKey?: string;
+  json?: boolean;
+  url?: string;
+  config?: string;
+}
+
+/** One agent turn through the running gateway's WebSocket, streaming the reply to stdout. */
+export async function agentCommand(
+  options: AgentCommandOptions,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
+  const { url, secret } = await gatewayTarget(options);
+  const ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`, { headers: { authorization: `Bearer ${secret}` } });
+  const id = randomUUID();
+  let text = "";
+  const result = await new Promise<{ finishReason?: string; usage?: Usage }>((resolve, reject) => {
+    ws.once("error", (error) =>
+      reject(
+        new Error(
+          `Cannot reach the gateway at ${url} (${error.message}). Is it running? Start it with: openclaw gateway`,
+        ),
+      ),
+    );
+    ws.once("unexpected-response", (_req, res) =>
+      reject(
+        new Error(
+          `The gateway refused the connection: HTTP ${res.statusCode}${res.statusCode === 401 ? " (wrong token or password)" : ""}`,
+        ),
+      ),
+    );
+    ws.once("open", () => {
+      const frame: ClientFrame = {
+        type: "agent.run",
+        id,
+        message: options.message,
+        agentId: options.agent,
+        sessionKey: options.sessionKey,
+      };
+      ws.send(JSON.stringify(frame));
+    });
+    ws.on("message", (data) => {
+      const frame = JSON.parse(data.toString()) as GatewayFrame;
+      if (frame.type === "error" || frame.type === "agent.error") return reject(new Error(frame.error.message));
+      const event: AgentEvent = frame.event;
+      if (event.type === "text") {
+        text += event.text;
+        if (!options.json) out.write(event.text);
+      } else if (event.type === "done") {
+        resolve({ finishReason: event.finishReason, usage: event.usage });
+      }
+    });
+    ws.once("close", () => reject(new Error("The gateway closed the connection before the turn finished.")));
+  }).finally(() => ws.close());
+  if (options.json) {
+    out.write(
+      `${JSON.stringify({ agentId: options.agent ?? null, sessionKey: options.sessionKey ?? null, text, ...result })}\n`,
+    );
+  } else {
+    out.write("\n");
+  }
+}

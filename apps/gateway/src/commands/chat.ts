@@ -1,0 +1,61 @@
+import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline/promises";
+import { type ChatCompletionsClient, createChatCompletionsClient } from "@openclaw/chat-completions-client";
+import { gatewayTarget } from "./target.js";
+
+export interface ChatCommandOptions {
+  message?: string;
+  agent?: string;
+  sessionKey?: string;
+  url?: string;
+  config?: string;
+}
+
+async function say(client: ChatCompletionsClient, text: string, out: NodeJS.WritableStream): Promise<void> {
+  const stream = await client.chat.completions.create({
+    model: "openclaw",
+    messages: [{ role: "user", content: text }],
+    stream: true,
+  });
+  for await (const chunk of stream) out.write(chunk.choices[0]?.delta.content ?? "");
+  out.write("\n");
+}
+
+/**
+ * Talks to an agent over the gateway's HTTP endpoint with the typed client. The gateway keeps
+ * the session (`x-openclaw-session-key`), so each request sends only the new message.
+ */
+export async function chatCommand(
+  options: ChatCommandOptions,
+  io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } = {
+    input: process.stdin,
+    output: process.stdout,
+  },
+): Promise<void> {
+  const { url, secret } = await gatewayTarget(options);
+  const agentId = options.agent ?? "main";
+  const client = createChatCompletionsClient({
+    baseUrl: url,
+    token: secret,
+    agentId,
+    sessionKey: options.sessionKey ?? `agent:${agentId}:chat:${randomUUID()}`,
+  });
+  if (options.message !== undefined) return say(client, options.message, io.output);
+
+  const rl = createInterface({
+    input: io.input,
+    output: io.output,
+    terminal: (io.input as { isTTY?: boolean }).isTTY === true,
+  });
+  io.output.write(`Chatting with agent '${agentId}' at ${url}. An empty line or Ctrl-D ends.\n`);
+  try {
+    for (;;) {
+      const line = await rl.question("you> ").catch(() => "");
+      if (line.trim() === "") return;
+      io.output.write(`${agentId}> `);
+      await say(client, line, io.output);
+    }
+  } finally {
+    rl.close();
+  }
+}

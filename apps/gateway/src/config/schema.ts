@@ -1,0 +1,156 @@
+import { z } from "zod";
+
+/** `provider/model`, e.g. `demo/echo` or `ollama/llama3.2`. */
+const modelRef = z.string().regex(/^[A-Za-z0-9_-]+\/\S+$/, "must look like provider/model, e.g. demo/echo");
+
+const rateLimit = z.strictObject({
+  maxAttempts: z.number().int().min(1).default(10),
+  windowMs: z.number().int().min(1).default(60_000),
+  lockoutMs: z.number().int().min(1).default(300_000),
+  exemptLoopback: z.boolean().default(true),
+});
+
+const chatCompletions = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** Largest accepted request body. */
+  maxBodyBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
+  /** Time allowed for a request body to arrive. */
+  bodyTimeoutMs: z.number().int().min(1).default(30_000),
+  /** Interval of SSE keep-alive comments while an agent is silent. */
+  keepAliveMs: z.number().int().min(1).default(15_000),
+});
+
+const demoProvider = z.strictObject({
+  api: z.literal("demo"),
+  /** Pause between streamed words. */
+  tokenDelayMs: z.number().int().min(0).default(0),
+});
+
+const openAiProvider = z.strictObject({
+  api: z.literal("openai-completions"),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  apiKey: z.string().optional(),
+  /** Longest silence from the upstream (before its answer or between chunks) before giving up: 504. */
+  timeoutMs: z.number().int().min(1).default(60_000),
+  models: z.array(z.strictObject({ id: z.string().min(1) })).min(1),
+});
+
+const agent = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be lowercase letters, digits, _ or -, at most 64"),
+  default: z.boolean().optional(),
+  name: z.string().optional(),
+  /** Defaults to agents.defaults.model.primary. */
+  model: modelRef.optional(),
+  systemPrompt: z.string().optional(),
+});
+
+export const configSchema = z
+  .strictObject({
+    gateway: z
+      .strictObject({
+        port: z.number().int().min(0).max(65_535).default(18_789),
+        /** `loopback` (127.0.0.1), `lan` (0.0.0.0) or an address. */
+        bind: z.union([z.enum(["loopback", "lan"]), z.ipv4(), z.ipv6()]).default("loopback"),
+        auth: z
+          .strictObject({
+            mode: z.enum(["token", "password"]).default("token"),
+            token: z.string().min(1).optional(),
+            password: z.string().min(1).optional(),
+            rateLimit: rateLimit.prefault({}),
+          })
+          .prefault({}),
+        http: z
+          .strictObject({
+            endpoints: z.strictObject({ chatCompletions: chatCompletions.prefault({}) }).prefault({}),
+          })
+          .prefault({}),
+        /** Express `trust proxy`: set it when clients reach the gateway through a proxy. */
+        trustProxy: z.union([z.boolean(), z.number().int().min(0), z.string()]).default(false),
+        /** How long running turns may finish after SIGINT/SIGTERM before their sockets are closed. */
+        shutdownGraceMs: z.number().int().min(0).default(10_000),
+        /** Largest accepted request head (request line and headers). */
+        maxHeaderBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .default(16 * 1024),
+      })
+      .prefault({}),
+    models: z
+      .strictObject({
+        providers: z
+          .record(z.string().regex(/^[A-Za-z0-9_-]+$/), z.discriminatedUnion("api", [demoProvider, openAiProvider]))
+          .default({}),
+      })
+      .prefault({}),
+    agents: z
+      .strictObject({
+        defaults: z
+          .strictObject({ model: z.strictObject({ primary: modelRef.default("demo/echo") }).prefault({}) })
+          .prefault({}),
+        list: z
+          .array(agent)
+          .min(1)
+          .default([{ id: "main", default: true }]),
+      })
+      .prefault({}),
+    session: z
+      .strictObject({
+        /** Turns of a persistent session the agent sees and the store keeps. */
+        maxTurns: z.number().int().min(1).default(50),
+      })
+      .prefault({}),
+    logging: z
+      .strictObject({ level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info") })
+      .prefault({}),
+  })
+  .superRefine((config, ctx) => {
+    const providers: Record<string, z.output<typeof demoProvider> | z.output<typeof openAiProvider>> = {
+      demo: { api: "demo", tokenDelayMs: 0 },
+      ...config.models.providers,
+    };
+    const ids = new Set<string>();
+    config.agents.list.forEach((agent, i) => {
+      if (ids.has(agent.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["agents", "list", i, "id"],
+          message: `duplicate agent id "${agent.id}"`,
+        });
+      ids.add(agent.id);
+      const ref = agent.model ?? config.agents.defaults.model.primary;
+      const [providerId = "", modelId = ""] = ref.split(/\/(.*)/s);
+      const provider = providers[providerId];
+      const path = agent.model ? ["agents", "list", i, "model"] : ["agents", "defaults", "model", "primary"];
+      if (!provider)
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `unknown provider "${providerId}" (define it under models.providers)`,
+        });
+      else if (provider.api === "demo" && !["echo", "recall"].includes(modelId)) {
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `the demo provider has models echo and recall, not "${modelId}"`,
+        });
+      } else if (provider.api === "openai-completions" && !provider.models.some((m) => m.id === modelId)) {
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `model "${modelId}" is not listed in models.providers.${providerId}.models`,
+        });
+      }
+    });
+    if (config.agents.list.filter((a) => a.default).length > 1) {
+      ctx.addIssue({ code: "custom", path: ["agents", "list"], message: "at most one agent may be the default" });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+export type ProviderConfig = Config["models"]["providers"][string];
+export type AgentConfig = Config["agents"]["list"][number];

@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { bearerSecret, createChatCompletionsRouter, createSecretCheck } from "@openclaw/chat-completions-server";
+import express from "express";
+import { requireSecret } from "./config/load.js";
+import type { Config } from "./config/schema.js";
+import { type Logger, requestLog } from "./logger.js";
+import { createAgentRuntime } from "./runtime/agent-runtime.js";
+import { FileSessionStore, type SessionStore } from "./runtime/sessions.js";
+import { createGatewaySocket } from "./ws.js";
+
+export interface GatewayOptions {
+  config: Config;
+  /** Where sessions are stored. */
+  stateDir: string;
+  logger: Logger;
+  /** Overrides `gateway.port`. */
+  port?: number;
+  /** Overrides `gateway.bind`. */
+  bind?: string;
+  /** Overrides the file session store (e.g. Redis). */
+  sessions?: SessionStore;
+}
+
+export interface Gateway {
+  /** `http://host:port`. */
+  url: string;
+  server: Server;
+  /** Stops accepting, lets running turns finish for up to `gateway.shutdownGraceMs`, then closes every socket. */
+  close(): Promise<void>;
+}
+
+export function bindAddress(bind: string): string {
+  return bind === "loopback" ? "127.0.0.1" : bind === "lan" ? "0.0.0.0" : bind;
+}
+
+/** Starts the gateway: HTTP (the chat completions endpoint, /healthz) and WebSocket on one port. */
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config, logger } = options;
+  const secret = requireSecret(config);
+  const sessions = options.sessions ?? new FileSessionStore(options.stateDir, config.session.maxTurns);
+  const runtime = createAgentRuntime(config, sessions);
+  const endpoint = config.gateway.http.endpoints.chatCompletions;
+  let draining = false;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.gateway.trustProxy);
+  app.use(requestLog(logger));
+  app.use((_req, res, next) => {
+    if (!draining) return next();
+    res
+      .status(503)
+      .set("Connection", "close")
+      .json({
+        error: { message: "The gateway is shutting down.", type: "api_error", param: null, code: "shutting_down" },
+      });
+  });
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  const router = createChatCompletionsRouter({
+    enabled: endpoint.enabled,
+    auth: { ...config.gateway.auth, rateLimit: config.gateway.auth.rateLimit },
+    agents: runtime.agents,
+    runAgent: runtime.runTurn,
+    maxBodyBytes: endpoint.maxBodyBytes,
+    bodyTimeoutMs: endpoint.bodyTimeoutMs,
+    keepAliveMs: endpoint.keepAliveMs,
+    logger,
+  });
+  app.use(router);
+  app.use((_req, res) => {
+    res
+      .status(404)
+      .json({ error: { message: "Not found.", type: "invalid_request_error", param: null, code: "not_found" } });
+  });
+
+  const isValid = createSecretCheck({ ...config.gateway.auth, token: secret, password: secret });
+  const socket = createGatewaySocket({
+    runtime,
+    logger,
+    isDraining: () => draining,
+    isAuthorized: (req: IncomingMessage) => {
+      const presented = bearerSecret(req.headers.authorization);
+      return presented !== undefined && isValid(presented);
+    },
+  });
+
+  const server = createServer({ maxHeaderSize: config.gateway.maxHeaderBytes }, app);
+  server.on("upgrade", (req, duplex, head) => socket.handleUpgrade(req, duplex, head));
+  await router.ready;
+  const host = bindAddress(options.bind ?? config.gateway.bind);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? config.gateway.port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  logger.info({ url, chatCompletions: endpoint.enabled, agents: runtime.agents.list() }, "gateway listening");
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = Date.now() + config.gateway.shutdownGraceMs;
+      while (runtime.activeTurns > 0 && Date.now() < deadline) await sleep(20);
+      socket.close();
+      server.closeAllConnections();
+      await closed;
+      logger.info({ unfinishedTurns: runtime.activeTurns }, "gateway stopped");
+    })();
+    return closing;
+  };
+  return { url, server, close };
+}

@@ -1,0 +1,8 @@
+/** The example gateway as a library: start it in-process (tests, embedding). The CLI is `openclaw`. */
+export { ConfigError, loadConfig, parseConfig, requireSecret, stateDir } from "./config/load.js";
+export { type Config, configSchema } from "./config/schema.js";
+export { type Gateway, type GatewayOptions, startGateway } from "./gateway.js";
+export { createLogger } from "./logger.js";
+export { type AgentRuntime, createAgentRuntime } from "./runtime/agent-runtime.js";
+export { FileSessionStore, type SessionStore, type StoredTurn } from "./runtime/sessions.js";
+export type { ClientFrame, GatewayFrame } from "./ws.js";

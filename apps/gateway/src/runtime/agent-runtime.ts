@@ -1,0 +1,117 @@
+import {
+  type AgentDirectory,
+  AgentError,
+  type AgentEvent,
+  type AgentTurn,
+  type ConversationMessage,
+  type RunAgent,
+} from "@openclaw/chat-completions-server";
+import type { Config } from "../config/schema.js";
+import { createProviders, type ModelProvider } from "./providers/index.js";
+import type { SessionStore } from "./sessions.js";
+
+interface ResolvedAgent {
+  id: string;
+  provider: ModelProvider;
+  model: string;
+  systemPrompt?: string;
+}
+
+/** The turn's messages a persistent session has not seen: those after the last assistant message. */
+export function newMessages(messages: ConversationMessage[]): ConversationMessage[] {
+  const lastAssistant = messages.findLastIndex((m) => m.role === "assistant");
+  return messages.slice(lastAssistant + 1);
+}
+
+export interface AgentRuntime {
+  /** The agents, for the HTTP router and the WebSocket. */
+  agents: AgentDirectory;
+  /** The one agent-turn function: HTTP, WebSocket and `openclaw agent` all run turns through it. */
+  runTurn: RunAgent;
+  /** Turns in progress now. */
+  readonly activeTurns: number;
+}
+
+/**
+ * Resolves the agent, loads its session, calls its model, streams the events back and appends
+ * the finished turn to the session. A persistent turn (`user`/`explicit`) sees the stored
+ * transcript plus the request's messages after its last assistant message, so history the
+ * client re-sends is never duplicated; an `ephemeral` turn sees the request alone and stores nothing.
+ */
+export function createAgentRuntime(config: Config, sessions: SessionStore): AgentRuntime {
+  const providers = createProviders(config);
+  const agents = new Map<string, ResolvedAgent>();
+  for (const agent of config.agents.list) {
+    const [providerId = "", model = ""] = (agent.model ?? config.agents.defaults.model.primary).split(/\/(.*)/s);
+    const provider = providers.get(providerId);
+    if (!provider) throw new Error(`agent ${agent.id}: unknown provider ${providerId}`);
+    agents.set(agent.id, { id: agent.id, provider, model, systemPrompt: agent.systemPrompt });
+  }
+  const ids = [...agents.keys()];
+  const defaultAgentId = config.agents.list.find((a) => a.default)?.id ?? (agents.has("main") ? "main" : ids[0]);
+  let activeTurns = 0;
+
+  async function* runTurn(turn: AgentTurn, { signal }: { signal: AbortSignal }): AsyncGenerator<AgentEvent> {
+    const agent = agents.get(turn.agentId);
+    if (!agent) throw new AgentError(`Unknown agent '${turn.agentId}'.`, { status: 404, code: "model_not_found" });
+    activeTurns++;
+    try {
+      const persistent = turn.sessionKind !== "ephemeral";
+      const added = persistent ? newMessages(turn.messages) : turn.messages;
+      const history = persistent ? (await sessions.load(turn.sessionKey)).flatMap((t) => t.messages) : [];
+      const system = [agent.systemPrompt, turn.system].filter(Boolean).join("\n\n") || undefined;
+
+      let text = "";
+      const calls = new Map<number, { id: string; name: string; arguments: string }>();
+      let done: Extract<AgentEvent, { type: "done" }> = { type: "done" };
+      const request = { model: agent.model, system, messages: [...history, ...added], params: turn.params };
+      for await (const event of agent.provider.stream(request, signal)) {
+        if (signal.aborted) return;
+        if (event.type === "done") {
+          done = event;
+          continue;
+        }
+        if (event.type === "text") text += event.text;
+        else {
+          const call = calls.get(event.index) ?? { id: "", name: "", arguments: "" };
+          calls.set(event.index, {
+            id: event.id ?? call.id,
+            name: call.name + (event.name ?? ""),
+            arguments: call.arguments + (event.arguments ?? ""),
+          });
+        }
+        yield event;
+      }
+      if (signal.aborted) return;
+      if (persistent) {
+        const reply: ConversationMessage = { role: "assistant", content: text || null };
+        if (calls.size > 0) {
+          reply.tool_calls = [...calls.values()].map((c) => ({
+            id: c.id,
+            type: "function" as const,
+            function: { name: c.name, arguments: c.arguments },
+          }));
+        }
+        // Stored before `done` goes out: a client that saw the end of a turn can rely on it.
+        await sessions.append(turn.sessionKey, { messages: [...added, reply] }).catch((error: unknown) => {
+          throw new AgentError("The turn finished but could not be saved to its session.", {
+            status: 500,
+            code: "session_write_failed",
+            cause: error,
+          });
+        });
+      }
+      yield done;
+    } finally {
+      activeTurns--;
+    }
+  }
+
+  return {
+    agents: { defaultAgentId, list: () => ids },
+    runTurn,
+    get activeTurns() {
+      return activeTurns;
+    },
+  };
+}
