@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import { type ChatCompletionsClient, createChatCompletionsClient } from "@openclaw/chat-completions-client";
 import { gatewayTarget } from "./target.js";
 
@@ -42,18 +42,15 @@ export async function chatCommand(
   });
   if (options.message !== undefined) return say(client, options.message, io.output);
 
-  const rl = createInterface({
-    input: io.input,
-    output: io.output,
-    terminal: (io.input as { isTTY?: boolean }).isTTY === true,
-  });
-  io.output.write(`Chatting with agent '${agentId}' at ${url}. An empty line or Ctrl-D ends.\n`);
+  // The line iterator buffers lines typed (or piped) while a reply is still streaming.
+  const rl = createInterface({ input: io.input, crlfDelay: Number.POSITIVE_INFINITY });
+  io.output.write(`Chatting with agent '${agentId}' at ${url}. An empty line or Ctrl-D ends.\nyou> `);
   try {
-    for (;;) {
-      const line = await rl.question("you> ").catch(() => "");
+    for await (const line of rl) {
       if (line.trim() === "") return;
       io.output.write(`${agentId}> `);
       await say(client, line, io.output);
+      io.output.write("you> ");
     }
   } finally {
     rl.close();
