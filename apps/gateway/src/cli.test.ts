@@ -48,6 +48,7 @@ describe("config validation at start", () => {
             o: {
               api: "openai-completions",
               baseUrl: "http://127.0.0.1:1/v1",
+              // biome-ignore lint/suspicious/noTemplateCurlyInString: the config's ${ENV} syntax, on purpose
               apiKey: "${NOPE_KEY}",
               models: [{ id: "m" }],
             },

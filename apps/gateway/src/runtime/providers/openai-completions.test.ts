@@ -57,6 +57,7 @@ describe("the openai-completions provider", () => {
           local: {
             api: "openai-completions",
             baseUrl: `http://127.0.0.1:${port}/v1`,
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: the config's ${ENV} syntax, on purpose
             apiKey: "${UPSTREAM_KEY}",
             timeoutMs: 300,
             models: [{ id: "m" }],
