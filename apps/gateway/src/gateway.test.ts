@@ -222,7 +222,7 @@ describe("graceful shutdown", () => {
     expect(await exit).toBe(0);
   });
 
-  it("closes streams that outlive the grace period, and still exits 0", async () => {
+  it("ends streams that outlive the grace period with a shutting_down event and [DONE], and still exits 0", async () => {
     const config = baseConfig({
       gateway: { shutdownGraceMs: 100 },
       models: { providers: { demo: { api: "demo", tokenDelayMs: 200 } } },
@@ -233,11 +233,15 @@ describe("graceful shutdown", () => {
       stream: true,
       messages: [{ role: "user", content: "a b c d e f g h i j" }],
     });
-    const reader = response.body?.getReader();
-    await reader?.read();
+    const body = response.text();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const started = Date.now();
     expect(await gateway.stop("SIGINT")).toBe(0);
     expect(Date.now() - started).toBeLessThan(3000);
+    const text = await body;
+    expect(text).toMatch(
+      /data: \{"error":\{"message":"The gateway is shutting down\.","type":"api_error","param":null,"code":"shutting_down"\}\}\n\ndata: \[DONE\]\n\n$/,
+    );
   });
 });
 

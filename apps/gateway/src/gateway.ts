@@ -111,6 +111,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       server.closeIdleConnections();
       const deadline = Date.now() + config.gateway.shutdownGraceMs;
       while (runtime.activeTurns > 0 && Date.now() < deadline) await sleep(20);
+      // Past the grace period: end what still runs cleanly (an error event and [DONE]), then close.
+      router.close();
+      const flushDeadline = Date.now() + 1000;
+      while (router.activeRuns > 0 && Date.now() < flushDeadline) await sleep(10);
       socket.close();
       server.closeAllConnections();
       await closed;

@@ -169,7 +169,8 @@ export function createGatewaySocket(options: {
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
     },
     close() {
-      for (const client of wss.clients) client.terminate();
+      // A close frame, not a reset: clients learn the gateway is going away (1001); runs abort.
+      for (const client of wss.clients) client.close(1001, "gateway shutting down");
       wss.close();
     },
   };

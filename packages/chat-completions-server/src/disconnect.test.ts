@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { chatRequest, postChat, startServer, type TestServer } from "./test/harness.js";
+import { chatRequest, expectError, postChat, readSse, startServer, type TestServer } from "./test/harness.js";
 import type { RunAgent } from "./types.js";
 
 let server: TestServer;
@@ -73,5 +73,32 @@ describe("client disconnects", () => {
     await sleep(100);
     // The router asked the generator to return and pulled nothing more from it.
     expect(agent.state.pulledAfterAbort).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("router.close()", () => {
+  it("ends a running stream cleanly with a shutting_down error event and [DONE]", async () => {
+    const agent = chattyAgent();
+    server = await startServer({ runAgent: agent.runAgent });
+    const response = await postChat(server.url, chatRequest({ stream: true }));
+    const reading = readSse(response);
+    await until(() => agent.state.started);
+    await sleep(50);
+    server.router.close();
+    const { chunks, errors } = await reading;
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(errors).toEqual([
+      { error: { message: "The gateway is shutting down.", type: "api_error", param: null, code: "shutting_down" } },
+    ]);
+    await until(() => server.router.activeRuns === 0);
+  });
+
+  it("answers a request still waiting for its completion with 503", async () => {
+    const agent = chattyAgent();
+    server = await startServer({ runAgent: agent.runAgent });
+    const response = postChat(server.url, chatRequest());
+    await until(() => agent.state.started);
+    server.router.close();
+    expect(await expectError(await response, 503)).toMatchObject({ code: "shutting_down" });
   });
 });

@@ -119,6 +119,9 @@ export const requestTimeout = () =>
     Connection: "close",
   });
 
+export const shuttingDown = () =>
+  new OpenAIError(503, "The gateway is shutting down.", "api_error", "shutting_down", null, { Connection: "close" });
+
 export const internalError = () => new OpenAIError(500, "The agent failed.", "api_error", "internal_error");
 
 /** Turns anything `runAgent` threw into the error the client sees; unknown errors stay opaque. */

@@ -2,7 +2,7 @@ import { type ErrorRequestHandler, type RequestHandler, Router } from "express";
 import { type AuthOptions, authenticate } from "./auth.js";
 import { jsonBody } from "./body.js";
 import { runToCompletion } from "./completion.js";
-import { fromAgentError, internalError, methodNotAllowed, OpenAIError, sendError } from "./errors.js";
+import { fromAgentError, internalError, methodNotAllowed, OpenAIError, sendError, shuttingDown } from "./errors.js";
 import { listModels, retrieveModel } from "./models.js";
 import { createFailedAuthLimiter, type RateLimitOptions, type RateLimitStoreFactory } from "./rate-limit.js";
 import { selectAgent, selectSession } from "./select.js";
@@ -38,6 +38,12 @@ export interface ChatCompletionsRouter extends Router {
   readonly ready: Promise<void>;
   /** Agent runs in progress now. */
   readonly activeRuns: number;
+  /**
+   * Ends every run in progress cleanly, for a shutdown: a stream gets one error event
+   * (`code: "shutting_down"`) and `data: [DONE]`; a request not yet answered gets 503.
+   * Call it once running turns have had their grace period.
+   */
+  close(): void;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -70,9 +76,9 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
  * app.listen(18789, "127.0.0.1");
  */
 export function createChatCompletionsRouter(options: ChatCompletionsRouterOptions): ChatCompletionsRouter {
-  const router = Router() as Router & { ready: Promise<void>; activeRuns: number };
+  const router = Router();
   if (!options.enabled) {
-    return Object.assign(router, { ready: Promise.resolve(), activeRuns: 0 });
+    return Object.assign(router, { ready: Promise.resolve(), activeRuns: 0, close() {} });
   }
   const { agents, runAgent } = options;
   const logger = options.logger ?? silent;
@@ -82,7 +88,9 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   const limiter = createFailedAuthLimiter(options.auth.rateLimit, options.rateLimitStore);
   const auth = authenticate(options.auth, limiter);
   const validator = createRequestValidator();
-  let activeRuns = 0;
+  const running = new Set<AbortController>();
+  const SHUTDOWN = Symbol("shutdown");
+  const stoppedBy = (signal: AbortSignal) => (signal.reason === SHUTDOWN ? shuttingDown() : undefined);
 
   const complete: RequestHandler = async (req, res) => {
     const body = req.body as ChatCompletionRequest;
@@ -94,7 +102,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
       if (!res.writableFinished) controller.abort();
     };
     res.once("close", onClose);
-    activeRuns++;
+    running.add(controller);
     try {
       if (body.stream) {
         await streamCompletion(res, runAgent, turn, {
@@ -102,15 +110,17 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
           keepAliveMs,
           signal: controller.signal,
           toError: (error) => logAgentError(error, turn.agentId),
+          stoppedBy: () => stoppedBy(controller.signal),
         });
       } else {
         const completion = await runToCompletion(runAgent, turn, controller.signal);
         if (completion) res.json(completion);
+        else if (stoppedBy(controller.signal) && !res.headersSent) sendError(res, shuttingDown());
       }
     } catch (error) {
       throw logAgentError(error, turn.agentId);
     } finally {
-      activeRuns--;
+      running.delete(controller);
       res.off("close", onClose);
     }
   };
@@ -138,6 +148,11 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   return Object.defineProperties(router, {
     // A failed warm-up only costs the first request its compile time; it must not crash the host.
     ready: { value: warmValidator(validator).catch((err) => logger.warn({ err }, "validator warm-up failed")) },
-    activeRuns: { get: () => activeRuns },
+    activeRuns: { get: () => running.size },
+    close: {
+      value: () => {
+        for (const controller of running) controller.abort(SHUTDOWN);
+      },
+    },
   }) as ChatCompletionsRouter;
 }

@@ -62,9 +62,14 @@ class SseResponse {
     return this.data(JSON.stringify(error.toJSON()));
   }
 
+  /** Whether the client is still there to write to. */
+  get writable(): boolean {
+    return !this.res.writableEnded && !this.res.destroyed;
+  }
+
   /** Writes one event, waiting for `drain` when the socket's buffer is full. */
   async data(payload: string): Promise<void> {
-    if (this.signal.aborted) return;
+    if (!this.writable) return;
     this.timer?.refresh();
     if (!this.res.write(`data: ${payload}\n\n`)) {
       await once(this.res, "drain", { signal: this.signal }).catch(() => {});
@@ -73,7 +78,7 @@ class SseResponse {
 
   async end(): Promise<void> {
     this.close();
-    if (this.signal.aborted) return;
+    if (!this.writable) return;
     await this.data("[DONE]");
     this.res.end();
   }
@@ -93,12 +98,26 @@ export async function streamCompletion(
   res: Response,
   runAgent: RunAgent,
   turn: AgentTurn,
-  options: { includeUsage: boolean; keepAliveMs: number; signal: AbortSignal; toError: (e: unknown) => OpenAIError },
+  options: {
+    includeUsage: boolean;
+    keepAliveMs: number;
+    signal: AbortSignal;
+    toError: (e: unknown) => OpenAIError;
+    /** Set when the run was stopped by the server (shutdown), not by the client: end the stream cleanly. */
+    stoppedBy?: () => OpenAIError | undefined;
+  },
 ): Promise<void> {
   const { signal } = options;
   const sse = new SseResponse(res, turn.model, options.includeUsage, options.keepAliveMs, signal);
   let calledTools = false;
   let done: Extract<AgentEvent, { type: "done" }> | undefined;
+  /** After an abort: nothing more for a client that left; an error event and [DONE] for one the server let go. */
+  const stopped = async () => {
+    const reason = options.stoppedBy?.();
+    if (!reason || !sse.started) return sse.close();
+    await sse.error(reason);
+    return sse.end();
+  };
   try {
     for await (const event of untilAborted(runAgent(turn, { signal }), signal)) {
       await sse.start();
@@ -118,7 +137,7 @@ export async function streamCompletion(
       }
     }
   } catch (error) {
-    if (signal.aborted) return sse.close();
+    if (signal.aborted) return stopped();
     if (!sse.started) {
       sse.close();
       throw error;
@@ -126,7 +145,7 @@ export async function streamCompletion(
     await sse.error(options.toError(error));
     return sse.end();
   }
-  if (signal.aborted) return sse.close();
+  if (signal.aborted) return stopped();
   await sse.start();
   await sse.choice({ index: 0, delta: {}, finish_reason: finishReasonOf(done, calledTools), logprobs: null });
   if (options.includeUsage) await sse.usage(done?.usage ?? ZERO_USAGE);
