@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { checkSse, expectError } from "@openclaw/contract-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { baseConfig, chat, type RunningGateway, reply, runCli, startGateway, TOKEN } from "./test/cli.js";
@@ -213,7 +214,7 @@ describe("graceful shutdown", () => {
     const exit = gateway.stop("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 50));
     const refused = await chat(gateway.url, { messages: [{ role: "user", content: "late" }] }).catch(() => undefined);
-    if (refused) expect(refused.status).toBe(503);
+    if (refused) await expectError(refused, 503);
     let body = "";
     for (let read = await reader?.read(); read && !read.done; read = await reader?.read())
       body += new TextDecoder().decode(read.value);
@@ -239,6 +240,7 @@ describe("graceful shutdown", () => {
     expect(await gateway.stop("SIGINT")).toBe(0);
     expect(Date.now() - started).toBeLessThan(3000);
     const text = await body;
+    expect(checkSse(text).errors).toHaveLength(1);
     expect(text).toMatch(
       /data: \{"error":\{"message":"The gateway is shutting down\.","type":"api_error","param":null,"code":"shutting_down"\}\}\n\ndata: \[DONE\]\n\n$/,
     );

@@ -36,7 +36,7 @@ describe("streaming", () => {
   it("adds a usage chunk with no choices when stream_options.include_usage is set", async () => {
     server = await startServer();
     const response = await postChat(server.url, chatRequest({ stream: true, stream_options: { include_usage: true } }));
-    const { chunks } = await readSse(response);
+    const { chunks } = await readSse(response, { includeUsage: true });
     const last = chunks.at(-1);
     expect(last).toMatchObject({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } });
     expect(chunks.slice(0, -1).every((c) => c.usage === null)).toBe(true);

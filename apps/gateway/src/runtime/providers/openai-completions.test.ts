@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { expectError, expectSchema, readSse, streamedText } from "@openclaw/contract-kit";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseConfig, chat, type RunningGateway, reply, startGateway, TOKEN } from "../../test/cli.js";
@@ -89,6 +90,7 @@ describe("the openai-completions provider", () => {
       temperature: 0.3,
       max_completion_tokens: 20,
     });
+    expectSchema("CreateChatCompletionResponse", completion);
     expect(completion.choices[0]?.message.content).toBe("upstream heard: hello");
     expect(completion.usage).toMatchObject({ prompt_tokens: 7, completion_tokens: 3, total_tokens: 10 });
     const sent = upstream.seen.at(-1);
@@ -112,7 +114,10 @@ describe("the openai-completions provider", () => {
       stream: true,
     });
     let text = "";
-    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+    for await (const chunk of stream) {
+      expectSchema("CreateChatCompletionStreamResponse", chunk);
+      text += chunk.choices[0]?.delta.content ?? "";
+    }
     expect(text).toBe("upstream heard: s");
   });
 
@@ -144,25 +149,21 @@ describe("the openai-completions provider", () => {
     ["a silent upstream becomes 504", "hang", 504, /did not answer within 300 ms/],
     ["a truncated stream becomes 502", "truncate", 502, /ended its stream early/],
   ])("%s", async (_name, content, status, message) => {
-    const response = await chat(gateway.url, { messages: [{ role: "user", content }] });
-    expect(response.status).toBe(status);
-    const body = await response.json();
-    expect(body.error.message).toMatch(message);
-    expect(JSON.stringify(body)).not.toContain("sk-upstream");
+    const error = await expectError(await chat(gateway.url, { messages: [{ role: "user", content }] }), status);
+    expect(error.message).toMatch(message);
+    expect(JSON.stringify(error)).not.toContain("sk-upstream");
   });
 
   it("reports an unreachable upstream as 502", async () => {
     const response = await chat(gateway.url, { model: "openclaw:offline", messages: [{ role: "user", content: "x" }] });
-    expect(response.status).toBe(502);
-    expect((await response.json()).error.message).toMatch(/unreachable/);
+    expect((await expectError(response, 502)).message).toMatch(/unreachable/);
   });
 
   it("ends a stream that the upstream truncates with an error event", async () => {
     const response = await chat(gateway.url, { stream: true, messages: [{ role: "user", content: "truncate" }] });
-    const text = await response.text();
-    expect(text).toContain('"content":"upstream"');
-    expect(text).toMatch(/data: \{"error":\{"message":"Upstream provider 'local' ended its stream early\./);
-    expect(text.endsWith("data: [DONE]\n\n")).toBe(true);
+    const { chunks, errors } = await readSse(response);
+    expect(streamedText(chunks)).toBe("upstream heard: truncate");
+    expect(errors[0]?.error.message).toMatch(/Upstream provider 'local' ended its stream early\./);
   });
 
   it("still answers afterwards", async () => {

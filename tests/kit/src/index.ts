@@ -1,0 +1,4 @@
+/** Test helpers that judge every answer by the OpenAPI spec. */
+export { expectCompletion, expectError, type Listening, listen, type OpenAIErrorFields } from "./http.js";
+export { expectSchema, schemaErrors, spec } from "./spec.js";
+export { checkSse, readSse, type SseExpectations, type SseResult, streamedText } from "./sse.js";
