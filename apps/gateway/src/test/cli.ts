@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { expectCompletion } from "@openclaw/contract-kit";
 
 export const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 export const TOKEN = "gateway-test-token";
@@ -125,12 +126,12 @@ export function chat(url: string, body: Record<string, unknown>, headers: Record
   });
 }
 
+/** The content of a non-streamed answer, after checking it against the spec. */
 export async function reply(
   url: string,
   body: Record<string, unknown>,
   headers: Record<string, string> = {},
 ): Promise<string> {
-  const response = await chat(url, body, headers);
-  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-  return (await response.json()).choices[0].message.content;
+  const completion = await expectCompletion(await chat(url, body, headers));
+  return completion.choices[0]?.message.content ?? "";
 }
