@@ -88,7 +88,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
   });
 
-  const server = createServer({ maxHeaderSize: config.gateway.maxHeaderBytes }, app);
+  const server = createServer(
+    {
+      maxHeaderSize: config.gateway.maxHeaderBytes,
+      headersTimeout: config.gateway.headersTimeoutMs,
+      // Node checks these timeouts on this interval (default 30 s); check often enough to honour them.
+      connectionsCheckingInterval: Math.min(1000, config.gateway.headersTimeoutMs),
+    },
+    app,
+  );
   server.on("upgrade", (req, duplex, head) => socket.handleUpgrade(req, duplex, head));
   await router.ready;
   const host = bindAddress(options.bind ?? config.gateway.bind);

@@ -2,6 +2,8 @@ import type { Request, RequestHandler } from "express";
 import getRawBody from "raw-body";
 import { invalidRequest, payloadTooLarge, requestTimeout, unsupportedMediaType } from "./errors.js";
 
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 function hasBody(req: Request): boolean {
   return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
 }
@@ -17,6 +19,10 @@ export function jsonBody(maxBodyBytes: number, timeoutMs: number): RequestHandle
       return next(invalidRequest("The request body is empty; send a JSON object with `model` and `messages`."));
     }
     if (!req.is("application/json")) return next(unsupportedMediaType(req.headers["content-type"]));
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers["content-type"] ?? "")?.[1]?.toLowerCase();
+    if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
+      return next(unsupportedMediaType(req.headers["content-type"]));
+    }
     const encoding = req.headers["content-encoding"];
     if (encoding !== undefined && encoding !== "identity")
       return next(unsupportedMediaType(`${req.headers["content-type"]} (${encoding})`));
@@ -30,10 +36,17 @@ export function jsonBody(maxBodyBytes: number, timeoutMs: number): RequestHandle
       next(error);
     };
     const timer = setTimeout(() => finish(requestTimeout()), timeoutMs);
-    getRawBody(req, { length: req.headers["content-length"], limit: maxBodyBytes, encoding: "utf-8" }).then(
-      (text) => {
+    getRawBody(req, { length: req.headers["content-length"], limit: maxBodyBytes }).then(
+      (bytes) => {
+        let text: string;
         try {
-          req.body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+          // Fatal: invalid UTF-8 is refused, not silently turned into U+FFFD. A BOM is ignored.
+          text = utf8.decode(bytes);
+        } catch {
+          return finish(invalidRequest("The request body is not valid UTF-8.", null, "invalid_json"));
+        }
+        try {
+          req.body = JSON.parse(text);
           finish();
         } catch {
           finish(invalidRequest("Could not parse the request body as JSON.", null, "invalid_json"));

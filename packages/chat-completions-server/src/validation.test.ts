@@ -166,3 +166,37 @@ describe("malformed requests", () => {
     expect((await postChat(server.url, chatRequest())).status).toBe(200);
   });
 });
+
+describe("encodings", () => {
+  const raw = (bytes: Uint8Array<ArrayBuffer>, contentType = "application/json") =>
+    fetch(`${server.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": contentType },
+      body: bytes,
+    });
+  const good = new TextEncoder().encode(JSON.stringify(chatRequest()));
+
+  it("refuses invalid UTF-8 with 400 instead of replacing it", async () => {
+    const json = JSON.stringify(chatRequest({ user: "XX" }));
+    const bytes = new TextEncoder().encode(json);
+    const at = json.indexOf("XX");
+    bytes[at] = 0xff;
+    bytes[at + 1] = 0xfe;
+    expect(await expectError(await raw(bytes), 400)).toMatchObject({ code: "invalid_json", message: /UTF-8/ });
+  });
+
+  it("ignores a UTF-8 byte order mark", async () => {
+    expect((await raw(new Uint8Array([0xef, 0xbb, 0xbf, ...good]))).status).toBe(200);
+  });
+
+  it.each(["application/json; charset=utf-16", "application/json; charset=latin1"])(
+    "refuses %s with 415",
+    async (type) => {
+      await expectError(await raw(good, type), 415);
+    },
+  );
+
+  it("accepts an explicit charset=utf-8", async () => {
+    expect((await raw(good, "application/json; charset=UTF-8")).status).toBe(200);
+  });
+});

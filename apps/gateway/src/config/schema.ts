@@ -78,6 +78,8 @@ export const configSchema = z
           .int()
           .min(1024)
           .default(16 * 1024),
+        /** Time allowed for a request's head to arrive; slower connections are dropped (slowloris). */
+        headersTimeoutMs: z.number().int().min(100).default(30_000),
       })
       .prefault({}),
     models: z
