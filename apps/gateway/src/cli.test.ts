@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { baseConfig, reply, runCli, startGateway, TOKEN, tempDir, writeConfig } from "@openclaw/contract-kit/gateway";
 import { describe, expect, it } from "vitest";
-import { baseConfig, reply, runCli, startGateway, TOKEN, tempDir, writeConfig } from "./test/cli.js";
 
 describe("openclaw CLI", () => {
   it.each([

@@ -1,9 +1,17 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { checkSse, expectError } from "@openclaw/contract-kit";
+import {
+  baseConfig,
+  chat,
+  type RunningGateway,
+  reply,
+  runCli,
+  startGateway,
+  TOKEN,
+} from "@openclaw/contract-kit/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { baseConfig, chat, type RunningGateway, reply, runCli, startGateway, TOKEN } from "./test/cli.js";
 import type { GatewayFrame } from "./ws.js";
 
 const run = promisify(execFile);

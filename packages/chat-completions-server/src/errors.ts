@@ -78,17 +78,20 @@ export const tooManyFailedAttempts = (retryAfterSeconds: number) =>
     { "Retry-After": String(retryAfterSeconds) },
   );
 
+/** A client's value quoted in a message, cut short: an error must not echo a megabyte back. */
+const quote = (value: string) => (value.length > 100 ? `${value.slice(0, 100)}…` : value);
+
 export const modelNotFound = (model: string) =>
   new OpenAIError(
     404,
-    `The model '${model}' does not exist. Use 'openclaw', 'openclaw/default' or 'openclaw/<agentId>' (see GET /v1/models).`,
+    `The model '${quote(model)}' does not exist. Use 'openclaw', 'openclaw/default' or 'openclaw/<agentId>' (see GET /v1/models).`,
     "invalid_request_error",
     "model_not_found",
     "model",
   );
 
 export const unknownAgentHeader = (agentId: string) =>
-  new OpenAIError(404, `Unknown agent '${agentId}'.`, "invalid_request_error", "model_not_found", "model");
+  new OpenAIError(404, `Unknown agent '${quote(agentId)}'.`, "invalid_request_error", "model_not_found", "model");
 
 export const methodNotAllowed = (allow: string) =>
   new OpenAIError(405, `Method not allowed. Use ${allow}.`, "invalid_request_error", "method_not_allowed", null, {

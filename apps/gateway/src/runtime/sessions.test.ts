@@ -1,7 +1,7 @@
 import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "@openclaw/contract-kit/gateway";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "../test/cli.js";
 import { FileSessionStore } from "./sessions.js";
 
 const turn = (text: string) => ({

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expectError, expectSchema, readSse, streamedText } from "@openclaw/contract-kit";
+import { baseConfig, chat, type RunningGateway, reply, startGateway, TOKEN } from "@openclaw/contract-kit/gateway";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseConfig, chat, type RunningGateway, reply, startGateway, TOKEN } from "../../test/cli.js";
 
 /** A local OpenAI-compatible upstream whose behaviour is picked by the last user message. */
 function fakeUpstream() {

@@ -1,12 +1,12 @@
-// Drives the real `openclaw` CLI (dist/cli.js) as a child process, as users run it.
+// Drives the real `openclaw` CLI (apps/gateway/dist/cli.js) as a child process, as users run it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { expectCompletion } from "@openclaw/contract-kit";
+import { expectCompletion } from "./http.js";
 
-export const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+export const CLI = fileURLToPath(new URL("../../../apps/gateway/dist/cli.js", import.meta.url));
 export const TOKEN = "gateway-test-token";
 
 /** A fresh temp dir. */

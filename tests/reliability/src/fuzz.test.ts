@@ -1,0 +1,94 @@
+// Generated and hostile input, against the server package alone (fast, thousands of cases) and
+// through the real gateway CLI. On failure fast-check prints the seed; rerun with FUZZ_SEED=<seed>.
+// FUZZ_RUNS multiplies the number of cases.
+import { checkSse, expectCompletion, expectError } from "@openclaw/contract-kit";
+import { baseConfig, TOKEN as GATEWAY_TOKEN, type RunningGateway, startGateway } from "@openclaw/contract-kit/gateway";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mutations, validRequest } from "./requests.js";
+import { post, startServerPackage } from "./servers.js";
+
+const scale = Number(process.env.FUZZ_RUNS ?? 1);
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+const params = (numRuns: number) => ({ numRuns: Math.ceil(numRuns * scale), seed, endOnFailure: true });
+
+/** A valid request must get a 200 whose body or every chunk the spec accepts. */
+async function expectServed(url: string, body: Record<string, unknown>, token?: string) {
+  const response = await post(url, JSON.stringify(body), { token });
+  if (!body.stream) return void (await expectCompletion(response));
+  expect(response.status).toBe(200);
+  const includeUsage = (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
+  expect(checkSse(await response.text(), { includeUsage }).errors).toEqual([]);
+}
+
+/** A mutated request must get a 4xx OpenAI error, never a 5xx, a hang or a crash. */
+async function expectRefused(url: string, base: Record<string, unknown>, which: number, pick: number, token?: string) {
+  const mutation = mutations[which];
+  if (!mutation) throw new Error(`no mutation ${which}`);
+  const raw = mutation(base, pick);
+  const response = await post(url, raw.body, { token, contentType: raw.contentType });
+  expect(response.status, raw.name).toBeGreaterThanOrEqual(400);
+  expect(response.status, raw.name).toBeLessThan(500);
+  await expectError(response, response.status);
+}
+
+const mutation = () => fc.tuple(validRequest(), fc.nat(mutations.length - 1), fc.nat());
+
+describe("the server package alone", () => {
+  let server: Awaited<ReturnType<typeof startServerPackage>>;
+  beforeAll(async () => {
+    server = await startServerPackage();
+  });
+  afterAll(() => server.close());
+
+  it("serves every valid generated request with schema-valid answers", async () => {
+    await fc.assert(
+      fc.asyncProperty(validRequest(), (body) => expectServed(server.url, body)),
+      params(1500),
+    );
+  });
+
+  it("answers every mutation with a 4xx OpenAI error", async () => {
+    await fc.assert(
+      fc.asyncProperty(mutation(), ([base, which, pick]) => expectRefused(server.url, base, which, pick)),
+      params(2000),
+    );
+  });
+
+  it("tries every mutation at least once", async () => {
+    for (let which = 0; which < mutations.length; which++) {
+      await expectRefused(server.url, { model: "openclaw", messages: [{ role: "user", content: "x" }] }, which, which);
+    }
+  });
+
+  it("still serves a good request afterwards", async () => {
+    await expectServed(server.url, { model: "openclaw", messages: [{ role: "user", content: "still here" }] });
+  });
+});
+
+describe("through the gateway CLI", () => {
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    gateway = await startGateway(baseConfig());
+  });
+  afterAll(() => gateway.stop());
+
+  it("serves valid generated requests and refuses mutations, then still serves", async () => {
+    await fc.assert(
+      fc.asyncProperty(validRequest(), (body) => expectServed(gateway.url, body, GATEWAY_TOKEN)),
+      params(200),
+    );
+    await fc.assert(
+      fc.asyncProperty(mutation(), ([base, which, pick]) =>
+        expectRefused(gateway.url, base, which, pick, GATEWAY_TOKEN),
+      ),
+      params(300),
+    );
+    await expectServed(
+      gateway.url,
+      { model: "openclaw", messages: [{ role: "user", content: "still here" }] },
+      GATEWAY_TOKEN,
+    );
+    expect(gateway.child.exitCode).toBeNull();
+  });
+});
