@@ -1,3 +1,4 @@
+import { MemoryStore } from "express-rate-limit";
 import { afterEach, describe, expect, it } from "vitest";
 import { bearerSecret } from "./auth.js";
 import { chatRequest, expectError, postChat, startServer, type TestServer, TOKEN } from "./test/harness.js";
@@ -96,6 +97,26 @@ describe("failed-auth lockout", () => {
     await expectError(await postChat(server.url, chatRequest(), from(ip, "bad")), 401);
     await expectError(await postChat(server.url, chatRequest(), from(ip, "bad")), 401);
     await expectError(await postChat(server.url, chatRequest(), from(ip, "bad")), 429);
+  });
+
+  it("never counts the right secret, however many requests arrive at once, even with a slow store", async () => {
+    // A store with I/O latency, as Redis has, lets concurrent requests interleave.
+    const slowStore = () => {
+      const store = new MemoryStore();
+      const later = <T>(value: Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
+      return Object.assign(store, {
+        increment: (key: string) => later(MemoryStore.prototype.increment.call(store, key)),
+        get: (key: string) => later(MemoryStore.prototype.get.call(store, key)),
+      });
+    };
+    server = await startServer(
+      { auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 2 } }, rateLimitStore: slowStore },
+      trustProxy,
+    );
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, () => postChat(server.url, chatRequest(), from("198.51.100.9", TOKEN))),
+    );
+    expect(burst.map((r) => r.status)).toEqual(Array(30).fill(200));
   });
 
   it("lets the lockout expire after lockoutMs", async () => {

@@ -30,19 +30,18 @@ export function createSecretCheck(auth: AuthOptions): (presented: string) => boo
 }
 
 /**
- * Authenticates before anything reads the body. Wrong secrets count towards the failed-auth
- * lockout; a missing header is answered 401 but not counted (it is not a guess).
+ * Authenticates before anything reads the body. A locked-out client is refused first; a wrong
+ * secret is counted towards the lockout; a missing header is answered 401 but not counted (it
+ * is not a guess); the right secret is never counted, however many requests arrive at once.
  */
 export function authenticate(auth: AuthOptions, limiter: FailedAuthLimiter): RequestHandler[] {
   const isValid = createSecretCheck(auth);
   const check: RequestHandler = async (req, res, next) => {
     const secret = bearerSecret(req.headers.authorization);
     if (secret === undefined) return sendError(res, invalidApiKey());
-    if (isValid(secret)) {
-      await limiter.succeeded(req);
-      return next();
-    }
-    sendError(res, invalidApiKey());
+    if (isValid(secret)) await limiter.succeeded(req);
+    else res.locals.authFailed = true;
+    next();
   };
-  return [...limiter.middleware, check];
+  return [limiter.gate, check, ...limiter.countFailure];
 }

@@ -1,7 +1,6 @@
-import type { Request, RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { ipKeyGenerator, MemoryStore, rateLimit, type Store } from "express-rate-limit";
-import { bearerSecret } from "./auth.js";
-import { sendError, tooManyFailedAttempts } from "./errors.js";
+import { invalidApiKey, sendError, tooManyFailedAttempts } from "./errors.js";
 
 /** Failed-auth lockout. Defaults match OpenClaw's `gateway.auth.rateLimit`. */
 export interface RateLimitOptions {
@@ -27,8 +26,14 @@ export interface RateLimitOptions {
 export type RateLimitStoreFactory = (purpose: "failures" | "lockouts") => Store;
 
 export interface FailedAuthLimiter {
-  /** Runs before the secret check: refuses locked-out clients, counts this attempt. */
-  middleware: RequestHandler[];
+  /** Before the secret check: refuses a locked-out client. */
+  gate: RequestHandler;
+  /**
+   * After the secret check. A request with the right secret passes; one with a wrong secret
+   * (`res.locals.authFailed`) is counted, locks the client out once it reaches `maxAttempts`,
+   * and is answered 401 (429 if concurrent guesses already went over).
+   */
+  countFailure: RequestHandler[];
   /** The attempt had the right secret: forget the client's failures. */
   succeeded(req: Request): Promise<void>;
 }
@@ -44,7 +49,12 @@ export function createFailedAuthLimiter(
   options: RateLimitOptions | false | undefined,
   makeStore: RateLimitStoreFactory = () => new MemoryStore(),
 ): FailedAuthLimiter {
-  if (options === false) return { middleware: [], succeeded: async () => {} };
+  const unauthorized: RequestHandler = (_req, res) => sendError(res, invalidApiKey());
+  if (options === false) {
+    const countFailure: RequestHandler = (req, res, next) =>
+      res.locals.authFailed === true ? unauthorized(req, res, next) : next();
+    return { gate: (_req, _res, next) => next(), countFailure: [countFailure], succeeded: async () => {} };
+  }
   const maxAttempts = options?.maxAttempts ?? 10;
   const windowMs = options?.windowMs ?? 60_000;
   const lockoutMs = options?.lockoutMs ?? 300_000;
@@ -52,9 +62,7 @@ export function createFailedAuthLimiter(
   const passOnStoreError = options?.passOnStoreError ?? true;
 
   const keyOf = (req: Request) => ipKeyGenerator(req.ip ?? "unknown");
-  // Only requests that present a secret are guesses; exempt clients are never counted.
-  const skip = (req: Request) =>
-    bearerSecret(req.headers.authorization) === undefined || (exemptLoopback && loopback.test(req.ip ?? ""));
+  const exempt = (req: Request) => exemptLoopback && loopback.test(req.ip ?? "");
 
   const lockouts = makeStore("lockouts");
   // Creating a limiter initialises its store with that window: for `lockouts` the window is the
@@ -69,13 +77,19 @@ export function createFailedAuthLimiter(
     legacyHeaders: false,
     validate: false,
   });
-  const refuse = (res: Parameters<RequestHandler>[1], resetTime: Date | undefined) => {
+  const refuse = (res: Response, resetTime: Date | undefined) => {
     const seconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + lockoutMs) - Date.now()) / 1000));
     sendError(res, tooManyFailedAttempts(seconds));
   };
+  /** Locks the client out and forgets its failures: after the lockout it starts afresh. */
+  const lockOut = async (req: Request) => {
+    const { resetTime } = await lockouts.increment(keyOf(req));
+    await failures.resetKey(keyOf(req));
+    return resetTime;
+  };
 
   const gate: RequestHandler = async (req, res, next) => {
-    if (skip(req)) return next();
+    if (exempt(req)) return next();
     try {
       const lock = await lockouts.get?.(keyOf(req));
       if (lock && lock.totalHits > 0) return refuse(res, lock.resetTime);
@@ -90,29 +104,42 @@ export function createFailedAuthLimiter(
     limit: maxAttempts,
     store: makeStore("failures"),
     keyGenerator: keyOf,
-    skip,
+    // Only wrong secrets are counted, and never from exempt clients.
+    skip: (req, res) => res.locals.authFailed !== true || exempt(req),
     passOnStoreError,
     standardHeaders: false,
     legacyHeaders: false,
     // We key by ipKeyGenerator and document `trust proxy`; its start-up checks only add noise.
     validate: false,
+    // Over the limit (concurrent guesses raced past the lockout): lock out now.
     handler: async (req, res, next) => {
       try {
-        const { resetTime } = await lockouts.increment(keyOf(req));
-        // A client whose lockout has run out starts again with a full set of attempts.
-        await failures.resetKey(keyOf(req));
-        refuse(res, resetTime);
+        refuse(res, await lockOut(req));
       } catch (error) {
-        if (passOnStoreError) next();
+        if (passOnStoreError) unauthorized(req, res, next);
         else next(error);
       }
     },
   });
 
+  const lockAtLimit: RequestHandler = async (req, res, next) => {
+    if (res.locals.authFailed !== true) return next();
+    const used = (req as Request & { rateLimit?: { used: number } }).rateLimit?.used ?? 0;
+    if (used >= maxAttempts) {
+      try {
+        await lockOut(req);
+      } catch (error) {
+        if (!passOnStoreError) return next(error);
+      }
+    }
+    unauthorized(req, res, next);
+  };
+
   return {
-    middleware: [gate, failures],
+    gate,
+    countFailure: [failures, lockAtLimit],
     succeeded: async (req) => {
-      if (skip(req)) return;
+      if (exempt(req)) return;
       try {
         await failures.resetKey(keyOf(req));
       } catch {
