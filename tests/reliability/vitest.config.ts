@@ -6,6 +6,6 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 30_000,
     // --expose-gc lets the leak checks measure memory after a real collection.
-    poolOptions: { forks: { execArgv: ["--expose-gc"] } },
+    execArgv: ["--expose-gc"],
   },
 });

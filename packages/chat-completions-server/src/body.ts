@@ -4,6 +4,19 @@ import { invalidRequest, payloadTooLarge, requestTimeout, unsupportedMediaType }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
+/**
+ * Reads and discards the rest of a refused body for at most `timeoutMs`, then drops the
+ * connection. Closing at once would make the kernel answer the client's unread bytes with a
+ * reset, which can destroy our 413 before the client reads it; discarding costs no memory.
+ */
+function linger(req: Request, timeoutMs: number): void {
+  const timer = setTimeout(() => req.socket.destroy(), timeoutMs);
+  const stop = () => clearTimeout(timer);
+  req.once("end", stop);
+  req.socket.once("close", stop);
+  req.resume();
+}
+
 function hasBody(req: Request): boolean {
   return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
 }
@@ -32,7 +45,7 @@ export function jsonBody(maxBodyBytes: number, timeoutMs: number): RequestHandle
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (error) req.pause();
+      if (error && !req.readableFlowing) req.pause();
       next(error);
     };
     const timer = setTimeout(() => finish(requestTimeout()), timeoutMs);
@@ -53,8 +66,10 @@ export function jsonBody(maxBodyBytes: number, timeoutMs: number): RequestHandle
         }
       },
       (error: { type?: string }) => {
-        if (error.type === "entity.too.large") finish(payloadTooLarge(maxBodyBytes));
-        else if (error.type === "request.aborted") finish(requestTimeout());
+        if (error.type === "entity.too.large") {
+          linger(req, timeoutMs);
+          finish(payloadTooLarge(maxBodyBytes));
+        } else if (error.type === "request.aborted") finish(requestTimeout());
         else finish(invalidRequest("Could not read the request body.", null, "invalid_body"));
       },
     );

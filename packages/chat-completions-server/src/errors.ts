@@ -104,9 +104,6 @@ export const payloadTooLarge = (limitBytes: number) =>
     `Request body is larger than ${limitBytes} bytes.`,
     "invalid_request_error",
     "request_too_large",
-    null,
-    // Close rather than read the rest of an oversized body.
-    { Connection: "close" },
   );
 
 export const unsupportedMediaType = (contentType: string | undefined) =>

@@ -28,7 +28,9 @@ function resources(): Record<string, number> {
 }
 
 function heapAfterGc(): number {
-  (globalThis as { gc?: () => void }).gc?.();
+  const { gc } = globalThis as { gc?: () => void };
+  if (!gc) throw new Error("run with --expose-gc (tests/reliability/vitest.config.ts sets it)");
+  gc();
   return process.memoryUsage().heapUsed;
 }
 
