@@ -8,6 +8,7 @@ import { configGet, configSet } from "./commands/config.js";
 import { ConfigError, loadConfig, stateDir } from "./config/load.js";
 import { startGateway } from "./gateway.js";
 import { createLogger } from "./logger.js";
+import { RedisUnavailableError } from "./store/redis.js";
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -108,6 +109,10 @@ try {
     process.exit(
       error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? 0 : 2,
     );
+  }
+  if (error instanceof RedisUnavailableError) {
+    process.stderr.write(`openclaw: ${error.message}\n`);
+    process.exit(1);
   }
   if (error instanceof ConfigError) {
     process.stderr.write(`openclaw: ${error.message}\n`);

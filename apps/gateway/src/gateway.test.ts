@@ -25,7 +25,7 @@ describe("a running gateway", () => {
 
   it("answers /healthz without auth", async () => {
     const response = await fetch(`${gateway.url}/healthz`);
-    expect(await response.json()).toEqual({ status: "ok" });
+    expect(await response.json()).toEqual({ status: "ok", store: "file" });
   });
 
   it("answers the seed's two curl examples as the seed shows", async () => {

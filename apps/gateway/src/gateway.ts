@@ -7,7 +7,8 @@ import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
 import { type Logger, requestLog } from "./logger.js";
 import { createAgentRuntime } from "./runtime/agent-runtime.js";
-import { FileSessionStore, type SessionStore } from "./runtime/sessions.js";
+import { FileSessionStore, type SessionStore } from "./store/file-sessions.js";
+import { connectRedis, RedisSessionStore, redisRateLimitStores } from "./store/redis.js";
 import { createGatewaySocket } from "./ws.js";
 
 export interface GatewayOptions {
@@ -39,7 +40,13 @@ export function bindAddress(bind: string): string {
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, logger } = options;
   const secret = requireSecret(config);
-  const sessions = options.sessions ?? new FileSessionStore(options.stateDir, config.session.maxTurns);
+  const redisConfig = config.gateway.store.redis;
+  const redis = redisConfig ? await connectRedis(redisConfig.url, logger) : undefined;
+  const sessions =
+    options.sessions ??
+    (redis && redisConfig
+      ? new RedisSessionStore(redis, redisConfig.keyPrefix, config.session.maxTurns)
+      : new FileSessionStore(options.stateDir, config.session.maxTurns));
   const runtime = createAgentRuntime(config, sessions);
   const endpoint = config.gateway.http.endpoints.chatCompletions;
   let draining = false;
@@ -57,12 +64,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         error: { message: "The gateway is shutting down.", type: "api_error", param: null, code: "shutting_down" },
       });
   });
+  // Up as long as the process serves; the store's state is reported, not fatal.
   app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
+    res.json({ status: "ok", store: redis ? (redis.isReady ? "redis" : "redis-unavailable") : "file" });
   });
   const router = createChatCompletionsRouter({
     enabled: endpoint.enabled,
     auth: { ...config.gateway.auth, rateLimit: config.gateway.auth.rateLimit },
+    rateLimitStore: redis && redisConfig ? redisRateLimitStores(redis, redisConfig.keyPrefix) : undefined,
     agents: runtime.agents,
     runAgent: runtime.runTurn,
     maxBodyBytes: endpoint.maxBodyBytes,
@@ -126,6 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       socket.close();
       server.closeAllConnections();
       await closed;
+      await redis?.close().catch(() => redis.destroy());
       logger.info({ unfinishedTurns: runtime.activeTurns }, "gateway stopped");
     })();
     return closing;

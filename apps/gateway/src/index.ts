@@ -4,5 +4,6 @@ export { type Config, configSchema } from "./config/schema.js";
 export { type Gateway, type GatewayOptions, startGateway } from "./gateway.js";
 export { createLogger } from "./logger.js";
 export { type AgentRuntime, createAgentRuntime } from "./runtime/agent-runtime.js";
-export { FileSessionStore, type SessionStore, type StoredTurn } from "./runtime/sessions.js";
+export { FileSessionStore, type SessionStore, type StoredTurn } from "./store/file-sessions.js";
+export { connectRedis, RedisSessionStore, RedisUnavailableError, redisRateLimitStores } from "./store/redis.js";
 export type { ClientFrame, GatewayFrame } from "./ws.js";

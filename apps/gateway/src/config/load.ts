@@ -58,6 +58,9 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env):
   const auth = config.gateway.auth;
   auth.token ??= env.OPENCLAW_GATEWAY_TOKEN || undefined;
   auth.password ??= env.OPENCLAW_GATEWAY_PASSWORD || undefined;
+  if (!config.gateway.store.redis && env.OPENCLAW_REDIS_URL) {
+    config.gateway.store.redis = { url: env.OPENCLAW_REDIS_URL, keyPrefix: "openclaw:" };
+  }
   return config;
 }
 

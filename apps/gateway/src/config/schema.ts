@@ -8,6 +8,14 @@ const rateLimit = z.strictObject({
   windowMs: z.number().int().min(1).default(60_000),
   lockoutMs: z.number().int().min(1).default(300_000),
   exemptLoopback: z.boolean().default(true),
+  /** When the limiter's store (Redis) fails: true lets requests through uncounted, false answers 500. */
+  passOnStoreError: z.boolean().default(true),
+});
+
+const redisStore = z.strictObject({
+  url: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL"),
+  /** Prefix of every key this gateway writes, so several deployments can share one Redis. */
+  keyPrefix: z.string().default("openclaw:"),
 });
 
 const chatCompletions = z.strictObject({
@@ -80,6 +88,8 @@ export const configSchema = z
           .default(16 * 1024),
         /** Time allowed for a request's head to arrive; slower connections are dropped (slowloris). */
         headersTimeoutMs: z.number().int().min(100).default(30_000),
+        /** Shared state for several gateway processes. Absent: in-memory limiter, file sessions. */
+        store: z.strictObject({ redis: redisStore.optional() }).prefault({}),
       })
       .prefault({}),
     models: z

@@ -7,8 +7,8 @@ import {
   type RunAgent,
 } from "@openclaw/chat-completions-server";
 import type { Config } from "../config/schema.js";
+import type { SessionStore } from "../store/file-sessions.js";
 import { createProviders, type ModelProvider } from "./providers/index.js";
-import type { SessionStore } from "./sessions.js";
 
 interface ResolvedAgent {
   id: string;
@@ -58,7 +58,16 @@ export function createAgentRuntime(config: Config, sessions: SessionStore): Agen
     try {
       const persistent = turn.sessionKind !== "ephemeral";
       const added = persistent ? newMessages(turn.messages) : turn.messages;
-      const history = persistent ? (await sessions.load(turn.sessionKey)).flatMap((t) => t.messages) : [];
+      const stored = persistent
+        ? await sessions.load(turn.sessionKey).catch((error: unknown) => {
+            throw new AgentError("The session store is unavailable; try again shortly.", {
+              status: 503,
+              code: "session_store_unavailable",
+              cause: error,
+            });
+          })
+        : [];
+      const history = stored.flatMap((t) => t.messages);
       const system = [agent.systemPrompt, turn.system].filter(Boolean).join("\n\n") || undefined;
 
       let text = "";

@@ -1,0 +1,182 @@
+// Two gateway processes sharing one real redis-server on loopback. Skipped, with a notice, only
+// where no redis-server binary exists; .ci/run installs Debian's, so CI always runs these.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { expectError } from "@openclaw/contract-kit";
+import {
+  baseConfig,
+  chat,
+  type RunningGateway,
+  reply,
+  runCli,
+  startGateway,
+  TOKEN,
+} from "@openclaw/contract-kit/gateway";
+import { createClient } from "redis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const hasRedis = (() => {
+  try {
+    execFileSync("redis-server", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasRedis)
+  console.warn(
+    "NOTICE: redis-server not found; the Redis scale-out tests are skipped. Install it (apt-get install redis-server) to run them.",
+  );
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A throwaway redis-server on `port`, without persistence. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn("redis-server", [
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+  ]);
+  await new Promise<void>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      if (out.includes("Ready to accept connections")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
+  });
+  return child;
+}
+
+const stopRedis = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
+
+describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
+  let port: number;
+  let redis: ChildProcess;
+  let a: RunningGateway;
+  let b: RunningGateway;
+  const config = () =>
+    baseConfig({
+      gateway: {
+        trustProxy: true,
+        auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 4, exemptLoopback: false } },
+        store: { redis: { url: `redis://127.0.0.1:${port}`, keyPrefix: "test:" } },
+      },
+      session: { maxTurns: 500 },
+    });
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    [a, b] = await Promise.all([startGateway(config()), startGateway(config())]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    if (redis) await stopRedis(redis);
+  });
+
+  it("locks a client out on both processes after maxAttempts wrong secrets spread over both", async () => {
+    const attempt = (url: string, secret: string) =>
+      fetch(`${url}/v1/chat/completions`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${secret}`,
+          "content-type": "application/json",
+          "x-forwarded-for": "203.0.113.40",
+        },
+        body: JSON.stringify({ model: "openclaw", messages: [{ role: "user", content: "x" }] }),
+      });
+    for (const url of [a.url, b.url, a.url, b.url]) await expectError(await attempt(url, "guess"), 401);
+    await expectError(await attempt(a.url, TOKEN), 429);
+    await expectError(await attempt(b.url, TOKEN), 429);
+  });
+
+  it("continues a user's session begun on one process on the other", async () => {
+    const ask = (url: string, content: string) =>
+      reply(url, { model: "openclaw:beta", user: "grace", messages: [{ role: "user", content }] });
+    expect(await ask(a.url, "on a")).toBe("recall: on a");
+    expect(await ask(b.url, "on b")).toBe("recall: on a | on b");
+  });
+
+  it("stores each of 200 concurrent turns on one session from both processes exactly once", async () => {
+    const headers = { "x-openclaw-session-key": "crowded" };
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        reply(
+          i % 2 ? a.url : b.url,
+          { model: "openclaw:main", messages: [{ role: "user", content: `turn-${i}` }] },
+          headers,
+        ),
+      ),
+    );
+    expect(answers.filter((answer) => answer.startsWith("echo: turn-"))).toHaveLength(200);
+    const client = createClient({ url: `redis://127.0.0.1:${port}` });
+    await client.connect();
+    const keys = await client.keys("test:session:*");
+    const stored = (await Promise.all(keys.map((key) => client.lRange(key, 0, -1))))
+      .flat()
+      .map((item) => JSON.parse(item));
+    await client.close();
+    const turns = stored
+      .map((turn) => turn.messages[0]?.content)
+      .filter((content) => String(content).startsWith("turn-"));
+    expect(turns).toHaveLength(200);
+    expect(new Set(turns).size).toBe(200);
+  });
+
+  it("keeps serving while Redis is down, with clean errors, and recovers when it returns", async () => {
+    await stopRedis(redis);
+    const health = await (await fetch(`${a.url}/healthz`)).json();
+    expect(health).toEqual({ status: "ok", store: "redis-unavailable" });
+    // Stateless requests need no store.
+    expect(await reply(a.url, { messages: [{ role: "user", content: "no store needed" }] })).toBe(
+      "echo: no store needed",
+    );
+    // Persistent ones get a clean 503, never a hang or a crash.
+    const down = await chat(b.url, { user: "grace", messages: [{ role: "user", content: "x" }] });
+    expect(await expectError(down, 503)).toMatchObject({ code: "session_store_unavailable" });
+    // The limiter lets requests through while its store is gone (passOnStoreError: true).
+    expect(
+      (await chat(a.url, { messages: [{ role: "user", content: "y" }] }, { "x-forwarded-for": "203.0.113.41" })).status,
+    ).toBe(200);
+
+    redis = await startRedis(port);
+    const deadline = Date.now() + 10_000;
+    while ((await (await fetch(`${b.url}/healthz`)).json()).store !== "redis" && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(
+      await reply(b.url, { model: "openclaw:beta", user: "hopper", messages: [{ role: "user", content: "back" }] }),
+    ).toBe("recall: back");
+    expect(a.child.exitCode).toBeNull();
+    expect(b.child.exitCode).toBeNull();
+  });
+});
+
+describe.skipIf(!hasRedis)("Redis unreachable at start", () => {
+  it("fails with a clear error and exit code 1", async () => {
+    const port = await freePort();
+    const { writeConfig } = await import("@openclaw/contract-kit/gateway");
+    const config = baseConfig({ gateway: { store: { redis: { url: `redis://:hunter2@127.0.0.1:${port}` } } } });
+    const result = await runCli(["gateway", "--port", "0", "--config", writeConfig(config)]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Cannot connect to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1/);
+    expect(result.stderr).not.toContain("hunter2");
+  });
+});
