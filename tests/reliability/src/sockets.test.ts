@@ -61,7 +61,7 @@ describe("raw socket abuse", () => {
     const c = rawConnection();
     await c.connected;
     const started = Date.now();
-    c.socket.write(head("Content-Length: 1000\r\n\r\n") + '{"model":');
+    c.socket.write(`${head("Content-Length: 1000\r\n\r\n")}{"model":`);
     const closedAt = await c.closed;
     expect(c.received()).toMatch(/^HTTP\/1\.1 408/);
     expect(c.received()).toContain('"code":"request_timeout"');
