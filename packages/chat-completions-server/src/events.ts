@@ -3,18 +3,22 @@ import type { AgentEvent, FinishReason, Usage } from "./types.js";
 /**
  * Iterates `source` until it ends or `signal` aborts, whichever is first. An agent that ignores
  * its signal cannot keep the request alive: on abort we stop waiting and ask it to return.
+ * (Not `Promise.race` with one long-lived abort promise: each race would leave a reaction on it,
+ * one per event, held until the run ends.)
  */
 export async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]();
-  let onAbort: () => void = () => {};
-  const aborted = new Promise<IteratorResult<T>>((resolve) => {
-    onAbort = () => resolve({ done: true, value: undefined });
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
+  let stopWaiting: (() => void) | undefined;
+  const onAbort = () => stopWaiting?.();
+  signal.addEventListener("abort", onAbort, { once: true });
   let finished = false;
   try {
     while (!signal.aborted) {
-      const result = await Promise.race([iterator.next(), aborted]);
+      const result = await new Promise<IteratorResult<T>>((resolve, reject) => {
+        stopWaiting = () => resolve({ done: true, value: undefined });
+        iterator.next().then(resolve, reject);
+      });
+      stopWaiting = undefined;
       if (result.done) {
         finished = !signal.aborted;
         return;
