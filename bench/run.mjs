@@ -19,6 +19,8 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const DURATION = process.env.BENCH_DURATION ?? "5s";
 const STREAMS = (process.env.BENCH_STREAMS ?? "1000,5000").split(",").map(Number);
+// For quick iterations: BENCH_PARTS=requests measures only the request/response part (no report file).
+const PARTS = new Set((process.env.BENCH_PARTS ?? "requests,streams,startup").split(","));
 const TOKEN = "bench-token";
 const BODY = '{"model":"openclaw","messages":[{"role":"user","content":"hi"}]}';
 // "echo:" and 19 words: a 20-word reply, like the floor's.
@@ -83,6 +85,12 @@ const stop = (server) =>
     server.child.kill("SIGKILL");
   });
 
+/** CPU seconds (user + system) a process has used, from /proc (clock ticks of 10 ms). */
+const cpuSeconds = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 const rss = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 
 function post(url, body, agent) {
@@ -124,8 +132,10 @@ const toMs = (value) => {
   return Number(n) * (unit === "us" ? 0.001 : unit === "s" ? 1000 : 1);
 };
 
-/** wrk against one server: requests per second and latency percentiles. */
-function wrk(url, connections) {
+/** wrk against one server: requests per second, latency percentiles, server CPU per request. */
+function wrk(server, connections) {
+  const { url } = server;
+  const cpuBefore = cpuSeconds(server.child.pid);
   const out = execFileSync(
     "wrk",
     [
@@ -141,7 +151,9 @@ function wrk(url, connections) {
   );
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   if (non2xx > 0) throw new Error(`${url}: ${non2xx} non-2xx answers\n${out}`);
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
   return {
+    cpuUs: ((cpuSeconds(server.child.pid) - cpuBefore) / requests) * 1e6,
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
     p50: toMs(/\s50%\s+(\S+)/.exec(out)?.[1] ?? ""),
     p99: toMs(/\s99%\s+(\S+)/.exec(out)?.[1] ?? ""),
@@ -182,6 +194,7 @@ async function measure(node) {
   console.error(`\n== ${version}`);
   const result = { version, requests: {}, streams: {}, startup: {} };
 
+  if (!PARTS.has("requests")) return result;
   const servers = {};
   for (const name of ["floor", "express", "ours"]) servers[name] = await start(node, name);
   for (const name of Object.keys(servers)) await post(servers[name].url, BODY); // warm
@@ -189,7 +202,7 @@ async function measure(node) {
     const samples = { floor: [], express: [], ours: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of Object.keys(samples)) {
-        samples[name].push(wrk(servers[name].url, connections));
+        samples[name].push(wrk(servers[name], connections));
         console.error(`  ${name} c=${connections} round ${round + 1}: ${Math.round(samples[name].at(-1).rps)} req/s`);
       }
     }
@@ -200,11 +213,13 @@ async function measure(node) {
           rps: median(runs.map((r) => r.rps)),
           p50: median(runs.map((r) => r.p50)),
           p99: median(runs.map((r) => r.p99)),
+          cpuUs: median(runs.map((r) => r.cpuUs)),
         },
       ]),
     );
   }
   for (const server of Object.values(servers)) await stop(server);
+  if (!PARTS.has("streams")) return result;
 
   for (const n of STREAMS) {
     for (const name of ["floor", "ours-stream"]) {
@@ -215,6 +230,7 @@ async function measure(node) {
     }
   }
 
+  if (!PARTS.has("startup")) return result;
   for (const name of ["floor", "express", "ours"]) {
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await startup(node, name));
@@ -319,6 +335,17 @@ const nodes = [process.execPath];
 if (process.env.BENCH_NODES !== "current" && !process.version.startsWith("v24.")) nodes.push(node24());
 const results = [];
 for (const node of nodes) results.push(await measure(node));
+if (PARTS.size < 3) {
+  for (const r of results)
+    for (const [c, row] of Object.entries(r.requests)) {
+      console.log(
+        `${r.version} c=${c}: ours ${Math.round(row.ours.rps)} req/s = ${Math.round((100 * row.ours.rps) / row.express.rps)}% of Express; ` +
+          `CPU µs/req floor ${Math.round(row.floor.cpuUs)}, express ${Math.round(row.express.cpuUs)}, ours ${Math.round(row.ours.cpuUs)}; ` +
+          `p99 ours ${row.ours.p99} ms, floor ${row.floor.p99} ms`,
+      );
+    }
+  process.exit(0);
+}
 const table = report(results);
 console.log(table);
 const doc = join(root, "docs/benchmarks.md");

@@ -1,14 +1,10 @@
 #!/usr/bin/env node
 import { isIP } from "node:net";
-import { APIError } from "@openclaw/chat-completions-client";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { agentCommand } from "./commands/agent.js";
-import { chatCommand } from "./commands/chat.js";
-import { configGet, configSet } from "./commands/config.js";
 import { ConfigError, loadConfig, stateDir } from "./config/load.js";
 import { startGateway } from "./gateway.js";
 import { createLogger } from "./logger.js";
-import { RedisUnavailableError } from "./store/redis.js";
+import { RedisUnavailableError } from "./store/redis-error.js";
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -56,7 +52,7 @@ program
     process.stderr.write(`openclaw gateway listening on ${gateway.url}\n`);
     const stop = (signal: string) => {
       logger.info({ signal }, "shutting down");
-      void gateway.close().then(() => process.exit(0));
+      void gateway.close().then(() => logger.flush(() => process.exit(0)));
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
@@ -71,7 +67,7 @@ program
   .option("--json", "print one JSON object with the whole reply instead of streaming text")
   .addOption(urlOption())
   .addOption(configOption())
-  .action((options) => agentCommand(options));
+  .action(async (options) => (await import("./commands/agent.js")).agentCommand(options));
 
 program
   .command("chat")
@@ -81,7 +77,7 @@ program
   .option("--session-key <key>", "session to use (default: a new one per run)")
   .addOption(urlOption())
   .addOption(configOption())
-  .action((options) => chatCommand(options));
+  .action(async (options) => (await import("./commands/chat.js")).chatCommand(options));
 
 const config = program.command("config").description("Read or change the config file.");
 config
@@ -90,6 +86,7 @@ config
   .argument("<path>")
   .addOption(configOption())
   .action(async (path: string, options: { config?: string }) => {
+    const { configGet } = await import("./commands/config.js");
     process.stdout.write(`${await configGet(path, options.config)}\n`);
   });
 config
@@ -99,6 +96,7 @@ config
   .argument("<value>")
   .addOption(configOption())
   .action(async (path: string, value: string, options: { config?: string }) => {
+    const { configSet } = await import("./commands/config.js");
     process.stdout.write(`${await configSet(path, value, options.config)}\n`);
   });
 
@@ -118,10 +116,9 @@ try {
     process.stderr.write(`openclaw: ${error.message}\n`);
     process.exit(2);
   }
-  const message =
-    error instanceof APIError
-      ? `${error.message}${error.status ? ` (HTTP ${error.status})` : ""}`
-      : (error as Error).message;
+  // The client's errors (from `chat`) carry an HTTP status; the client module is loaded lazily.
+  const { status } = error as { status?: number };
+  const message = `${(error as Error).message}${typeof status === "number" ? ` (HTTP ${status})` : ""}`;
   process.stderr.write(`openclaw: ${message}\n`);
   process.exit(1);
 }

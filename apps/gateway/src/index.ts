@@ -5,5 +5,6 @@ export { type Gateway, type GatewayOptions, startGateway } from "./gateway.js";
 export { createLogger } from "./logger.js";
 export { type AgentRuntime, createAgentRuntime } from "./runtime/agent-runtime.js";
 export { FileSessionStore, type SessionStore, type StoredTurn } from "./store/file-sessions.js";
-export { connectRedis, RedisSessionStore, RedisUnavailableError, redisRateLimitStores } from "./store/redis.js";
+export { connectRedis, RedisSessionStore, redisRateLimitStores } from "./store/redis.js";
+export { RedisUnavailableError } from "./store/redis-error.js";
 export type { ClientFrame, GatewayFrame } from "./ws.js";

@@ -4,9 +4,13 @@ import { pino } from "pino";
 
 export type Logger = pino.Logger;
 
-/** Structured JSON logs on stdout. */
+/**
+ * Structured JSON logs on stdout, written asynchronously: a synchronous write per line costs a
+ * syscall per request; asynchronous writes batch under load and stay prompt when idle. Call
+ * `logger.flush()` before exiting.
+ */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: "openclaw-gateway" } });
+  return pino({ level, base: { service: "openclaw-gateway" } }, pino.destination({ dest: 1, sync: false }));
 }
 
 /**

@@ -34,7 +34,7 @@ describe("non-streaming completions", () => {
       ],
       usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
     });
-    expect(body.id).toMatch(/^chatcmpl-[A-Za-z0-9_-]{24}$/);
+    expect(body.id).toMatch(/^chatcmpl-[0-9a-f]{32}$/);
     expect(Math.abs(body.created - Date.now() / 1000)).toBeLessThan(5);
   });
 

@@ -1,10 +1,13 @@
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { finishReasonOf, ToolCallAccumulator, untilAborted, ZERO_USAGE } from "./events.js";
 import type { AgentEvent, AgentTurn, ChatCompletion, RunAgent } from "./types.js";
 
-/** `chatcmpl-` and 24 url-safe random characters. */
+/**
+ * `chatcmpl-` and 32 random hex digits. randomUUID draws from a cached entropy pool; a
+ * randomBytes call per request would be a system call per request.
+ */
 export function completionId(): string {
-  return `chatcmpl-${randomBytes(18).toString("base64url")}`;
+  return `chatcmpl-${randomUUID().replaceAll("-", "")}`;
 }
 
 /**

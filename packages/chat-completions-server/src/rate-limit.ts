@@ -61,8 +61,19 @@ export function createFailedAuthLimiter(
   const exemptLoopback = options?.exemptLoopback ?? true;
   const passOnStoreError = options?.passOnStoreError ?? true;
 
-  const keyOf = (req: Request) => ipKeyGenerator(req.ip ?? "unknown");
-  const exempt = (req: Request) => exemptLoopback && loopback.test(req.ip ?? "");
+  // req.ip is a getter that re-parses the forwarding headers on every read: read it once.
+  const clients = new WeakMap<Request, { key: string; exempt: boolean }>();
+  const client = (req: Request) => {
+    let known = clients.get(req);
+    if (!known) {
+      const ip = req.ip ?? "";
+      known = { key: ipKeyGenerator(ip || "unknown"), exempt: exemptLoopback && loopback.test(ip) };
+      clients.set(req, known);
+    }
+    return known;
+  };
+  const keyOf = (req: Request) => client(req).key;
+  const exempt = (req: Request) => client(req).exempt;
 
   const lockouts = makeStore("lockouts");
   // Creating a limiter initialises its store with that window: for `lockouts` the window is the
@@ -104,8 +115,8 @@ export function createFailedAuthLimiter(
     limit: maxAttempts,
     store: makeStore("failures"),
     keyGenerator: keyOf,
-    // Only wrong secrets are counted, and never from exempt clients.
-    skip: (req, res) => res.locals.authFailed !== true || exempt(req),
+    // Only wrong secrets reach it (see countFailures); exempt clients are never counted.
+    skip: (req) => exempt(req),
     passOnStoreError,
     standardHeaders: false,
     legacyHeaders: false,
@@ -135,9 +146,13 @@ export function createFailedAuthLimiter(
     unauthorized(req, res, next);
   };
 
+  // express-rate-limit does async work before it even consults `skip`: call it only for failures.
+  const countFailures: RequestHandler = (req, res, next) =>
+    res.locals.authFailed === true ? failures(req, res, next) : next();
+
   return {
     gate,
-    countFailure: [failures, lockAtLimit],
+    countFailure: [countFailures, lockAtLimit],
     succeeded: async (req) => {
       if (exempt(req)) return;
       try {

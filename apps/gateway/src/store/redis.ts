@@ -4,13 +4,11 @@ import { RedisStore } from "rate-limit-redis";
 import { createClient } from "redis";
 import type { Logger } from "../logger.js";
 import type { SessionStore, StoredTurn } from "./file-sessions.js";
+import { RedisUnavailableError } from "./redis-error.js";
 
 export type RedisClient = ReturnType<typeof createClient>;
 
-/** Redis could not be reached at start; the CLI prints it and exits 1. */
-export class RedisUnavailableError extends Error {
-  override name = "RedisUnavailableError";
-}
+export { RedisUnavailableError } from "./redis-error.js";
 
 /**
  * Connects to Redis or fails fast with a clear error. Once connected, a lost connection is
