@@ -113,7 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const host = bindAddress(options.bind ?? config.gateway.bind);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? config.gateway.port, host, () => {
+    server.listen({ port: options.port ?? config.gateway.port, host, backlog: config.gateway.listenBacklog }, () => {
       server.off("error", reject);
       resolve();
     });

@@ -88,6 +88,11 @@ export const configSchema = z
           .default(16 * 1024),
         /** Time allowed for a request's head to arrive; slower connections are dropped (slowloris). */
         headersTimeoutMs: z.number().int().min(100).default(30_000),
+        /**
+         * Connections the kernel may queue before the gateway accepts them (capped by
+         * net.core.somaxconn). Node's default of 511 resets clients when thousands connect at once.
+         */
+        listenBacklog: z.number().int().min(1).default(4096),
         /** Shared state for several gateway processes. Absent: in-memory limiter, file sessions. */
         store: z.strictObject({ redis: redisStore.optional() }).prefault({}),
       })
