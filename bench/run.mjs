@@ -269,14 +269,14 @@ function report(results) {
     const q = r.requests;
     lines.push(`### ${r.version}`, "", 'Non-streaming (`POST /v1/chat/completions`, "hi"):', "");
     lines.push(
-      "| server | conns | req/s | p50 ms | p99 ms | vs floor | vs Express |",
-      "| --- | --- | --- | --- | --- | --- | --- |",
+      "| server | conns | req/s | p50 ms | p99 ms | server CPU per request | vs floor | vs Express |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- |",
     );
     for (const c of [1, 32]) {
       for (const name of ["floor", "express", "ours"]) {
         const s = q[c][name];
         lines.push(
-          `| ${name} | ${c} | ${fmt(s.rps)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${pct(s.rps, q[c].floor.rps)} | ${pct(s.rps, q[c].express.rps)} |`,
+          `| ${name} | ${c} | ${fmt(s.rps)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${fmt(s.cpuUs)} µs | ${pct(s.rps, q[c].floor.rps)} | ${pct(s.rps, q[c].express.rps)} |`,
         );
       }
     }
