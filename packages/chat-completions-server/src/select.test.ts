@@ -72,6 +72,12 @@ describe("agent and session selection over HTTP", () => {
     expect(error).toMatchObject({ code: "model_not_found", param: "model", type: "invalid_request_error" });
   });
 
+  it("quotes at most 100 characters of an unknown model back", async () => {
+    const error = await expectError(await postChat(server.url, chatRequest({ model: "m".repeat(100_000) })), 404);
+    expect(error.message.length).toBeLessThan(300);
+    expect(error.message).toContain(`'${"m".repeat(100)}…'`);
+  });
+
   it("answers a malformed agent header with 400", async () => {
     const error = await expectError(
       await postChat(server.url, chatRequest(), { "x-openclaw-agent-id": "bad id!" }),
