@@ -33,13 +33,8 @@ export async function runToCompletion(
     content: text === "" && tools.size > 0 ? null : text,
     refusal: null,
   };
-  if (tools.size > 0) {
-    message.tool_calls = [...tools.calls.values()].map((call) => ({
-      id: call.id,
-      type: "function" as const,
-      function: { name: call.name, arguments: call.arguments },
-    }));
-  }
+  if (tools.size > 0) message.tool_calls = tools.toMessageToolCalls();
+
   return {
     id: completionId(),
     object: "chat.completion",

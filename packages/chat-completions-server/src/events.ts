@@ -33,7 +33,10 @@ export async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSi
 
 export const ZERO_USAGE: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
 
-/** Tool calls put together from their deltas, by index. */
+/**
+ * Tool calls put together from their `tool_call` event deltas, by index: what a non-streamed
+ * answer returns, and what an agent runtime stores as the assistant's turn.
+ */
 export class ToolCallAccumulator {
   readonly calls = new Map<number, { id: string; name: string; arguments: string }>();
 
@@ -47,6 +50,15 @@ export class ToolCallAccumulator {
 
   get size(): number {
     return this.calls.size;
+  }
+
+  /** The calls as an assistant message's `tool_calls`, in index order of first appearance. */
+  toMessageToolCalls(): { id: string; type: "function"; function: { name: string; arguments: string } }[] {
+    return [...this.calls.values()].map((call) => ({
+      id: call.id,
+      type: "function" as const,
+      function: { name: call.name, arguments: call.arguments },
+    }));
   }
 }
 

@@ -5,6 +5,7 @@ import {
   type AgentTurn,
   type ConversationMessage,
   type RunAgent,
+  ToolCallAccumulator,
 } from "@openclaw/chat-completions-server";
 import type { Config } from "../config/schema.js";
 import type { SessionStore } from "../store/file-sessions.js";
@@ -71,7 +72,7 @@ export function createAgentRuntime(config: Config, sessions: SessionStore): Agen
       const system = [agent.systemPrompt, turn.system].filter(Boolean).join("\n\n") || undefined;
 
       let text = "";
-      const calls = new Map<number, { id: string; name: string; arguments: string }>();
+      const calls = new ToolCallAccumulator();
       let done: Extract<AgentEvent, { type: "done" }> = { type: "done" };
       const request = { model: agent.model, system, messages: [...history, ...added], params: turn.params };
       for await (const event of agent.provider.stream(request, signal)) {
@@ -81,26 +82,13 @@ export function createAgentRuntime(config: Config, sessions: SessionStore): Agen
           continue;
         }
         if (event.type === "text") text += event.text;
-        else {
-          const call = calls.get(event.index) ?? { id: "", name: "", arguments: "" };
-          calls.set(event.index, {
-            id: event.id ?? call.id,
-            name: call.name + (event.name ?? ""),
-            arguments: call.arguments + (event.arguments ?? ""),
-          });
-        }
+        else calls.add(event);
         yield event;
       }
       if (signal.aborted) return;
       if (persistent) {
         const reply: ConversationMessage = { role: "assistant", content: text || null };
-        if (calls.size > 0) {
-          reply.tool_calls = [...calls.values()].map((c) => ({
-            id: c.id,
-            type: "function" as const,
-            function: { name: c.name, arguments: c.arguments },
-          }));
-        }
+        if (calls.size > 0) reply.tool_calls = calls.toMessageToolCalls();
         // Stored before `done` goes out: a client that saw the end of a turn can rely on it.
         await sessions.append(turn.sessionKey, { messages: [...added, reply] }).catch((error: unknown) => {
           throw new AgentError("The turn finished but could not be saved to its session.", {
