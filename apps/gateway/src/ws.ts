@@ -1,6 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { AGENT_ID, AgentError, type AgentEvent, type AgentTurn } from "@openclaw/chat-completions-server";
+import {
+  AGENT_ID,
+  AgentError,
+  type AgentEvent,
+  type AgentTurn,
+  fromAgentError,
+} from "@openclaw/chat-completions-server";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { Logger } from "./logger.js";
 import type { AgentRuntime } from "./runtime/agent-runtime.js";
@@ -37,16 +43,10 @@ export interface WsError {
 
 const MAX_FRAME_BYTES = 1024 * 1024;
 
+/** The same mapping as the HTTP endpoint's, so a failure reads the same on every transport. */
 function toWsError(error: unknown): WsError {
-  if (error instanceof AgentError) {
-    return {
-      message: error.message,
-      type: error.type ?? (error.status >= 500 ? "api_error" : "invalid_request_error"),
-      code: error.code ?? null,
-      status: error.status,
-    };
-  }
-  return { message: "The agent failed.", type: "api_error", code: "internal_error", status: 500 };
+  const { message, type, code, status } = fromAgentError(error);
+  return { message, type, code, status };
 }
 
 export interface GatewaySocket {

@@ -124,7 +124,10 @@ export const shuttingDown = () =>
 
 export const internalError = () => new OpenAIError(500, "The agent failed.", "api_error", "internal_error");
 
-/** Turns anything `runAgent` threw into the error the client sees; unknown errors stay opaque. */
+/**
+ * Turns anything `runAgent` threw into the error the client sees; unknown errors stay opaque.
+ * Hosts with other transports (a WebSocket) use it too, so every transport says the same.
+ */
 export function fromAgentError(error: unknown): OpenAIError {
   if (error instanceof OpenAIError) return error;
   if (error instanceof AgentError) {

@@ -4,6 +4,8 @@ import { expectError, expectSchema, readSse, streamedText } from "@openclaw/cont
 import { baseConfig, chat, type RunningGateway, reply, startGateway, TOKEN } from "@openclaw/contract-kit/gateway";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import type { GatewayFrame } from "../../ws.js";
 
 /** A local OpenAI-compatible upstream whose behaviour is picked by the last user message. */
 function fakeUpstream() {
@@ -164,6 +166,30 @@ describe("the openai-completions provider", () => {
     const { chunks, errors } = await readSse(response);
     expect(streamedText(chunks)).toBe("upstream heard: truncate");
     expect(errors[0]?.error.message).toMatch(/Upstream provider 'local' ended its stream early\./);
+  });
+
+  it("reports an upstream failure over the WebSocket exactly as over HTTP", async () => {
+    const frame = await new Promise<GatewayFrame>((resolve, reject) => {
+      const ws = new WebSocket(`${gateway.url.replace("http", "ws")}/ws`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      ws.on("open", () => ws.send(JSON.stringify({ type: "agent.run", id: "w1", message: "status-429" })));
+      ws.on("message", (data) => {
+        ws.close();
+        resolve(JSON.parse(data.toString()));
+      });
+      ws.on("error", reject);
+    });
+    const http = await expectError(
+      await chat(gateway.url, { messages: [{ role: "user", content: "status-429" }] }),
+      429,
+    );
+    expect(frame).toEqual({
+      type: "agent.error",
+      id: "w1",
+      error: { message: http.message, type: http.type, code: http.code, status: 429 },
+    });
+    expect(http).toMatchObject({ type: "rate_limit_error", code: "rate_limit_exceeded" });
   });
 
   it("still answers afterwards", async () => {
