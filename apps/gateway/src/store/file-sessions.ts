@@ -8,6 +8,14 @@ export interface StoredTurn {
   messages: ConversationMessage[];
 }
 
+/**
+ * A session key as a fixed-length name for a file or a Redis key: keys are client-chosen text
+ * of any length and character set.
+ */
+export function sessionId(sessionKey: string): string {
+  return createHash("sha256").update(sessionKey).digest("hex").slice(0, 40);
+}
+
 /** Where persistent sessions live. */
 export interface SessionStore {
   /** The most recent turns of a session, oldest first (at most the store's window). */
@@ -35,7 +43,7 @@ export class FileSessionStore implements SessionStore {
   }
 
   private file(sessionKey: string): string {
-    return join(this.dir, `${createHash("sha256").update(sessionKey).digest("hex").slice(0, 40)}.jsonl`);
+    return join(this.dir, `${sessionId(sessionKey)}.jsonl`);
   }
 
   /** Runs `task` after every earlier task of the same session. */

@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
 import type { RateLimitStoreFactory } from "@openclaw/chat-completions-server";
 import { RedisStore } from "rate-limit-redis";
 import { createClient } from "redis";
 import type { Logger } from "../logger.js";
-import type { SessionStore, StoredTurn } from "./file-sessions.js";
+import { type SessionStore, type StoredTurn, sessionId } from "./file-sessions.js";
 import { RedisUnavailableError } from "./redis-error.js";
 
 export type RedisClient = ReturnType<typeof createClient>;
@@ -77,7 +76,7 @@ export class RedisSessionStore implements SessionStore {
   ) {}
 
   key(sessionKey: string): string {
-    return `${this.keyPrefix}session:${createHash("sha256").update(sessionKey).digest("hex").slice(0, 40)}`;
+    return `${this.keyPrefix}session:${sessionId(sessionKey)}`;
   }
 
   async load(sessionKey: string): Promise<StoredTurn[]> {
