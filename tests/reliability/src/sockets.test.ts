@@ -38,7 +38,13 @@ function rawConnection() {
   socket.on("error", () => {});
   const closed = new Promise<number>((resolve) => socket.once("close", () => resolve(Date.now())));
   const connected = new Promise<void>((resolve) => socket.once("connect", () => resolve()));
-  return { socket, connected, closed, received: () => received };
+  /** Writes `piece` up to `times` times, honouring backpressure, until the server answers or closes. */
+  const sendUntilAnswered = async (piece: string | Buffer, times: number) => {
+    for (let i = 0; i < times && !socket.destroyed && received === ""; i++) {
+      if (!socket.write(piece)) await Promise.race([new Promise((r) => socket.once("drain", r)), closed]);
+    }
+  };
+  return { socket, connected, closed, received: () => received, sendUntilAnswered };
 }
 
 const head = (extra: string) =>
@@ -76,9 +82,7 @@ describe("raw socket abuse", () => {
     const size = 30 * 1024 * 1024;
     c.socket.write(head(`Content-Length: ${size}\r\n\r\n`));
     const piece = Buffer.alloc(64 * 1024, 0x61);
-    for (let sent = 0; sent < size && !c.socket.destroyed && c.received() === ""; sent += piece.length) {
-      if (!c.socket.write(piece)) await Promise.race([new Promise((r) => c.socket.once("drain", r)), c.closed]);
-    }
+    await c.sendUntilAnswered(piece, size / piece.length);
     const answered = Date.now();
     const closedAt = await c.closed;
     expect(c.received()).toMatch(/^HTTP\/1\.1 413/);
@@ -92,10 +96,7 @@ describe("raw socket abuse", () => {
     const c = rawConnection();
     await c.connected;
     c.socket.write(head("Transfer-Encoding: chunked\r\n\r\n"));
-    const piece = `${(1024 * 1024).toString(16)}\r\n${"a".repeat(1024 * 1024)}\r\n`;
-    for (let i = 0; i < 30 && !c.socket.destroyed && c.received() === ""; i++) {
-      if (!c.socket.write(piece)) await Promise.race([new Promise((r) => c.socket.once("drain", r)), c.closed]);
-    }
+    await c.sendUntilAnswered(`${(1024 * 1024).toString(16)}\r\n${"a".repeat(1024 * 1024)}\r\n`, 30);
     await c.closed;
     expect(c.received()).toMatch(/^HTTP\/1\.1 413/);
     await stillServing();
