@@ -54,6 +54,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const app = express();
   app.disable("x-powered-by");
+  // Nothing it answers is cacheable: hashing every body for an ETag would be wasted work.
+  app.set("etag", false);
   app.set("trust proxy", config.gateway.trustProxy);
   app.use(requestLog(logger));
   app.use((_req, res, next) => {

@@ -34,16 +34,25 @@ export function createSecretCheck(auth: AuthOptions): (presented: string) => boo
  * Authenticates before anything reads the body. A locked-out client is refused first; a wrong
  * secret is counted towards the lockout; a missing header is answered 401 but not counted (it
  * is not a guess); the right secret is never counted, however many requests arrive at once.
+ * One handler, not a chain: a request with the right secret costs one lockout lookup at most.
  */
-export function authenticate(auth: AuthOptions, limiter: FailedAuthLimiter): RequestHandler[] {
+export function authenticate(auth: AuthOptions, limiter: FailedAuthLimiter): RequestHandler {
   const isValid = createSecretCheck(auth);
   const check: RequestHandler = (req, res, next) => {
     const secret = bearerSecret(req.headers.authorization);
     if (secret === undefined) return sendError(res, invalidApiKey());
+    if (!isValid(secret)) return limiter.failed(req, res, next);
     // Forgetting past failures need not delay the request: with Redis it is a round trip.
-    if (isValid(secret)) void limiter.succeeded(req);
-    else res.locals.authFailed = true;
+    void limiter.succeeded(req);
     next();
   };
-  return [limiter.gate, check, ...limiter.countFailure];
+  return (req, res, next) => {
+    const admitted = limiter.admit(req, res);
+    if (admitted === true) return check(req, res, next);
+    if (admitted === false) return;
+    // A rejection (the store failed and must not be passed) reaches Express as next(error).
+    return admitted.then((ok) => {
+      if (ok) check(req, res, next);
+    });
+  };
 }

@@ -1,4 +1,5 @@
 import type { Response } from "express";
+import { sendJson } from "./send.js";
 import type { ErrorBody } from "./types.js";
 
 /**
@@ -141,5 +142,5 @@ export function fromAgentError(error: unknown): OpenAIError {
 
 /** Writes `error` as the response: status, its headers, and the OpenAI body. */
 export function sendError(res: Response, error: OpenAIError): void {
-  res.status(error.status).set(error.headers).json(error.toJSON());
+  sendJson(res, error.status, error.toJSON(), error.headers);
 }

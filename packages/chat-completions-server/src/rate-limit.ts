@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from "express";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { ipKeyGenerator, MemoryStore, rateLimit, type Store } from "express-rate-limit";
 import { invalidApiKey, sendError, tooManyFailedAttempts } from "./errors.js";
 
@@ -26,14 +26,16 @@ export interface RateLimitOptions {
 export type RateLimitStoreFactory = (purpose: "failures" | "lockouts") => Store;
 
 export interface FailedAuthLimiter {
-  /** Before the secret check: refuses a locked-out client. */
-  gate: RequestHandler;
   /**
-   * After the secret check. A request with the right secret passes; one with a wrong secret
-   * (`res.locals.authFailed`) is counted, locks the client out once it reaches `maxAttempts`,
-   * and is answered 401 (429 if concurrent guesses already went over).
+   * Before the secret check: whether the client is locked out. Answers 429 itself and returns
+   * false if so; a store failure passes (or is thrown) as `passOnStoreError` says.
    */
-  countFailure: RequestHandler[];
+  admit(req: Request, res: Response): boolean | Promise<boolean>;
+  /**
+   * A wrong secret: counts it, locks the client out once it reaches `maxAttempts`, and answers
+   * 401 (429 if concurrent guesses already went over).
+   */
+  failed: RequestHandler;
   /** The attempt had the right secret: forget the client's failures. */
   succeeded(req: Request): Promise<void>;
 }
@@ -50,11 +52,7 @@ export function createFailedAuthLimiter(
   makeStore: RateLimitStoreFactory = () => new MemoryStore(),
 ): FailedAuthLimiter {
   const unauthorized: RequestHandler = (_req, res) => sendError(res, invalidApiKey());
-  if (options === false) {
-    const countFailure: RequestHandler = (req, res, next) =>
-      res.locals.authFailed === true ? unauthorized(req, res, next) : next();
-    return { gate: (_req, _res, next) => next(), countFailure: [countFailure], succeeded: async () => {} };
-  }
+  if (options === false) return { admit: () => true, failed: unauthorized, succeeded: async () => {} };
   const maxAttempts = options?.maxAttempts ?? 10;
   const windowMs = options?.windowMs ?? 60_000;
   const lockoutMs = options?.lockoutMs ?? 300_000;
@@ -99,15 +97,17 @@ export function createFailedAuthLimiter(
     return resetTime;
   };
 
-  const gate: RequestHandler = async (req, res, next) => {
-    if (exempt(req)) return next();
+  const admit = async (req: Request, res: Response) => {
     try {
       const lock = await lockouts.get?.(keyOf(req));
-      if (lock && lock.totalHits > 0) return refuse(res, lock.resetTime);
+      if (lock && lock.totalHits > 0) {
+        refuse(res, lock.resetTime);
+        return false;
+      }
     } catch (error) {
-      if (!passOnStoreError) return next(error);
+      if (!passOnStoreError) throw error;
     }
-    next();
+    return true;
   };
 
   const failures = rateLimit({
@@ -115,7 +115,7 @@ export function createFailedAuthLimiter(
     limit: maxAttempts,
     store: makeStore("failures"),
     keyGenerator: keyOf,
-    // Only wrong secrets reach it (see countFailures); exempt clients are never counted.
+    // Only wrong secrets reach it (see `failed`); exempt clients are never counted.
     skip: (req) => exempt(req),
     passOnStoreError,
     standardHeaders: false,
@@ -133,8 +133,8 @@ export function createFailedAuthLimiter(
     },
   });
 
-  const lockAtLimit: RequestHandler = async (req, res, next) => {
-    if (res.locals.authFailed !== true) return next();
+  /** After express-rate-limit counted the failure: lock out at the limit, answer 401. */
+  const lockAtLimit = async (req: Request, res: Response, next: NextFunction) => {
     const used = (req as Request & { rateLimit?: { used: number } }).rateLimit?.used ?? 0;
     if (used >= maxAttempts) {
       try {
@@ -146,13 +146,12 @@ export function createFailedAuthLimiter(
     unauthorized(req, res, next);
   };
 
-  // express-rate-limit does async work before it even consults `skip`: call it only for failures.
-  const countFailures: RequestHandler = (req, res, next) =>
-    res.locals.authFailed === true ? failures(req, res, next) : next();
-
   return {
-    gate,
-    countFailure: [countFailures, lockAtLimit],
+    // Locked-out state is only looked up for clients that can be locked out.
+    admit: (req, res) => exempt(req) || admit(req, res),
+    // express-rate-limit does async work before it even consults `skip`: call it only for failures.
+    failed: (req, res, next) =>
+      failures(req, res, (error?: unknown) => (error ? next(error) : void lockAtLimit(req, res, next))),
     succeeded: async (req) => {
       if (exempt(req)) return;
       try {

@@ -6,6 +6,7 @@ import { fromAgentError, internalError, methodNotAllowed, OpenAIError, sendError
 import { listModels, retrieveModel } from "./models.js";
 import { createFailedAuthLimiter, type RateLimitOptions, type RateLimitStoreFactory } from "./rate-limit.js";
 import { selectAgent, selectSession } from "./select.js";
+import { sendJson } from "./send.js";
 import { streamCompletion } from "./stream.js";
 import { toAgentTurn } from "./turn.js";
 import type { AgentDirectory, ChatCompletionRequest, Logger, RunAgent } from "./types.js";
@@ -114,7 +115,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
         });
       } else {
         const completion = await runToCompletion(runAgent, turn, controller.signal);
-        if (completion) res.json(completion);
+        if (completion) sendJson(res, 200, completion);
         else if (stoppedBy(controller.signal) && !res.headersSent) sendError(res, shuttingDown());
       }
     } catch (error) {
@@ -138,10 +139,10 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
     sendError(res, internalError());
   };
 
-  router.post(CHAT, ...auth, jsonBody(maxBodyBytes, bodyTimeoutMs), ...validator, complete);
+  router.post(CHAT, auth, jsonBody(maxBodyBytes, bodyTimeoutMs), validator, complete);
   router.all(CHAT, (_req, _res, next) => next(methodNotAllowed("POST")));
-  router.get(MODELS, ...auth, listModels(agents));
-  router.get(MODEL, ...auth, retrieveModel(agents));
+  router.get(MODELS, auth, listModels(agents));
+  router.get(MODEL, auth, retrieveModel(agents));
   router.all([MODELS, MODEL], (_req, _res, next) => next(methodNotAllowed("GET")));
   router.use(validationErrorHandler, answerErrors);
 

@@ -1,7 +1,8 @@
 import { request as httpRequest } from "node:http";
+import * as OpenApiValidator from "express-openapi-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatRequest, expectError, postChat, startServer, type TestServer, TOKEN } from "./test/harness.js";
-import { toParam } from "./validation.js";
+import { toParam, VALIDATING_MIDDLEWARES } from "./validation.js";
 
 const BODY_TIMEOUT_MS = 800;
 let server: TestServer;
@@ -17,6 +18,19 @@ describe("toParam", () => {
     ["/headers/x-openclaw-agent-id", "x-openclaw-agent-id"],
     ["/body", ""],
   ])("%s -> %s", (path, param) => expect(toParam(path)).toBe(param));
+});
+
+describe("the validator's middlewares", () => {
+  // The router runs only these; were they renamed, it would fall back to running all of them.
+  it("include the two that validate, by the names the router picks", () => {
+    const names = OpenApiValidator.middleware({
+      apiSpec: { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} } as never,
+      validateSecurity: false,
+      fileUploader: false,
+    }).map((middleware) => middleware.name);
+    expect(names).toEqual(expect.arrayContaining(VALIDATING_MIDDLEWARES));
+    expect(names).toHaveLength(VALIDATING_MIDDLEWARES.length + 2);
+  });
 });
 
 describe("request validation", () => {
