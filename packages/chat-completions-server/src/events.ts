@@ -4,31 +4,49 @@ import type { AgentEvent, FinishReason, Usage } from "./types.js";
  * Iterates `source` until it ends or `signal` aborts, whichever is first. An agent that ignores
  * its signal cannot keep the request alive: on abort we stop waiting and ask it to return.
  * (Not `Promise.race` with one long-lived abort promise: each race would leave a reaction on it,
- * one per event, held until the run ends.)
+ * one per event, held until the run ends. Not an async generator either: it would add its own
+ * promise round trips to every event of every run.)
  */
-export async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+export function untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncIterableIterator<T> {
   const iterator = source[Symbol.asyncIterator]();
   let stopWaiting: (() => void) | undefined;
   const onAbort = () => stopWaiting?.();
   signal.addEventListener("abort", onAbort, { once: true });
-  let finished = false;
-  try {
-    while (!signal.aborted) {
-      const result = await new Promise<IteratorResult<T>>((resolve, reject) => {
-        stopWaiting = () => resolve({ done: true, value: undefined });
-        iterator.next().then(resolve, reject);
-      });
-      stopWaiting = undefined;
-      if (result.done) {
-        finished = !signal.aborted;
-        return;
-      }
-      yield result.value;
+  let open = true;
+  /** Ends the iteration; a source that has not finished by itself is asked to return. */
+  const end = (sourceFinished: boolean): IteratorResult<T> => {
+    if (open) {
+      open = false;
+      signal.removeEventListener("abort", onAbort);
+      if (!sourceFinished) Promise.resolve(iterator.return?.()).catch(() => {});
     }
-  } finally {
-    signal.removeEventListener("abort", onAbort);
-    if (!finished) Promise.resolve(iterator.return?.()).catch(() => {});
-  }
+    return { done: true, value: undefined };
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next() {
+      if (!open || signal.aborted) return Promise.resolve(end(false));
+      return new Promise<IteratorResult<T>>((resolve, reject) => {
+        stopWaiting = () => resolve(end(false));
+        iterator.next().then(
+          (result) => {
+            stopWaiting = undefined;
+            resolve(result.done ? end(!signal.aborted) : result);
+          },
+          (error: unknown) => {
+            stopWaiting = undefined;
+            end(true);
+            reject(error);
+          },
+        );
+      });
+    },
+    return() {
+      return Promise.resolve(end(false));
+    },
+  };
 }
 
 export const ZERO_USAGE: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };

@@ -20,29 +20,26 @@ export function textOf(message: { content?: Content }): string {
     .join("\n");
 }
 
-function defined<T>(value: T | null | undefined): T | undefined {
-  return value ?? undefined;
-}
-
 function parametersOf(body: ChatCompletionRequest): TurnParameters {
   const stop = body.stop ?? undefined;
-  const params: TurnParameters = {
-    temperature: defined(body.temperature),
-    top_p: defined(body.top_p),
-    max_completion_tokens: defined(body.max_completion_tokens) ?? defined(body.max_tokens),
+  const all: { [K in keyof TurnParameters]: TurnParameters[K] | null } = {
+    temperature: body.temperature,
+    top_p: body.top_p,
+    max_completion_tokens: body.max_completion_tokens ?? body.max_tokens,
     stop: stop === undefined ? undefined : typeof stop === "string" ? [stop] : stop,
-    seed: defined(body.seed),
-    frequency_penalty: defined(body.frequency_penalty),
-    presence_penalty: defined(body.presence_penalty),
-    response_format: defined(body.response_format),
-    tools: defined(body.tools),
-    tool_choice: defined(body.tool_choice),
-    parallel_tool_calls: defined(body.parallel_tool_calls),
+    seed: body.seed,
+    frequency_penalty: body.frequency_penalty,
+    presence_penalty: body.presence_penalty,
+    response_format: body.response_format,
+    tools: body.tools,
+    tool_choice: body.tool_choice,
+    parallel_tool_calls: body.parallel_tool_calls,
   };
-  for (const key of Object.keys(params) as (keyof TurnParameters)[]) {
-    if (params[key] === undefined) delete params[key];
-  }
-  return params;
+  // Only what the client set (null means unset, as OpenAI reads it). Copied rather than
+  // deleted from: `delete` turns an object into a slow dictionary.
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(all)) if (value != null) params[key] = value;
+  return params as TurnParameters;
 }
 
 /** Builds the turn the agent runs from a validated request. */
