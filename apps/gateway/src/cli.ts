@@ -1,9 +1,12 @@
 #!/usr/bin/env node
+// First, before anything else loads: see startup-heap.ts.
+import "./startup-heap.js";
 import { isIP } from "node:net";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ConfigError, loadConfig, stateDir } from "./config/load.js";
 import { startGateway } from "./gateway.js";
 import { createLogger } from "./logger.js";
+import { releaseYoungGeneration } from "./startup-heap.js";
 import { RedisUnavailableError } from "./store/redis-error.js";
 
 function parsePort(value: string): number {
@@ -49,6 +52,7 @@ program
       port: options.port,
       bind: options.bind,
     });
+    releaseYoungGeneration();
     process.stderr.write(`openclaw gateway listening on ${gateway.url}\n`);
     const stop = (signal: string) => {
       logger.info({ signal }, "shutting down");
