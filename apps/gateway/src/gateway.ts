@@ -5,6 +5,7 @@ import { bearerSecret, createChatCompletionsRouter, createSecretCheck } from "@o
 import express from "express";
 import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
+import { expressClasses } from "./express-classes.js";
 import { type Logger, requestLog } from "./logger.js";
 import { createAgentRuntime } from "./runtime/agent-runtime.js";
 import { FileSessionStore, type SessionStore } from "./store/file-sessions.js";
@@ -103,6 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const server = createServer(
     {
+      ...expressClasses(app),
       maxHeaderSize: config.gateway.maxHeaderBytes,
       headersTimeout: config.gateway.headersTimeoutMs,
       // Node checks these timeouts on this interval (default 30 s); check often enough to honour them.
