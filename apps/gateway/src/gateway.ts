@@ -1,11 +1,15 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { bearerSecret, createChatCompletionsRouter, createSecretCheck } from "@openclaw/chat-completions-server";
+import {
+  bearerSecret,
+  createChatCompletionsRouter,
+  createSecretCheck,
+  expressClasses,
+} from "@openclaw/chat-completions-server";
 import express from "express";
 import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
-import { expressClasses } from "./express-classes.js";
 import { type Logger, requestLog } from "./logger.js";
 import { createAgentRuntime } from "./runtime/agent-runtime.js";
 import { FileSessionStore, type SessionStore } from "./store/file-sessions.js";

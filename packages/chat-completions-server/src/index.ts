@@ -9,6 +9,7 @@
 export { type AuthOptions, bearerSecret, createSecretCheck } from "./auth.js";
 export { AgentError, fromAgentError, OpenAIError } from "./errors.js";
 export { ToolCallAccumulator } from "./events.js";
+export { expressClasses } from "./express-classes.js";
 export type { components, paths } from "./generated/openapi.js";
 export type { RateLimitOptions, RateLimitStoreFactory } from "./rate-limit.js";
 export {

@@ -13,6 +13,11 @@ import type { Express } from "express";
  * and the same chain (Express's request and response, then Node's), so `req.app`, `res.json`
  * and everything else behave as before. Only for an app that is the server's handler; a
  * sub-app mounted in it still sets its own prototypes.
+ *
+ * @example
+ * const app = express();
+ * app.use(createChatCompletionsRouter(options));
+ * const server = http.createServer({ ...expressClasses(app), maxHeaderSize: 16_384 }, app);
  */
 export function expressClasses(app: Express): {
   IncomingMessage: typeof IncomingMessage;
