@@ -3,6 +3,8 @@ import getRawBody from "raw-body";
 import { invalidRequest, payloadTooLarge, requestTimeout, unsupportedMediaType } from "./errors.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+/** `application/json`, any case, with or without parameters: what `req.is` matched, without parsing. */
+const JSON_MEDIA_TYPE = /^application\/json[ \t]*(?:;|$)/i;
 
 /**
  * Reads and discards the rest of a refused body for at most `timeoutMs`, then drops the
@@ -31,7 +33,9 @@ export function jsonBody(maxBodyBytes: number, timeoutMs: number): RequestHandle
     if (!hasBody(req)) {
       return next(invalidRequest("The request body is empty; send a JSON object with `model` and `messages`."));
     }
-    if (!req.is("application/json")) return next(unsupportedMediaType(req.headers["content-type"]));
+    if (!JSON_MEDIA_TYPE.test(req.headers["content-type"] ?? "")) {
+      return next(unsupportedMediaType(req.headers["content-type"]));
+    }
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers["content-type"] ?? "")?.[1]?.toLowerCase();
     if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
       return next(unsupportedMediaType(req.headers["content-type"]));

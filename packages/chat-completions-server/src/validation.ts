@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 import * as OpenApiValidator from "express-openapi-validator";
 import { invalidRequest, OpenAIError, unsupportedMediaType } from "./errors.js";
 import spec from "./generated/spec.js";
@@ -63,9 +63,11 @@ function inSeries(handlers: RequestHandler[]): RequestHandler {
  * The library's middlewares that do work for this spec: route metadata and request validation.
  * Its path-parameter and security middlewares only pass the request on here (the chat path has
  * no parameters, security is ours), yet each costs promises per request. Should a release rename
- * them, all are kept: slower, never unvalidated (a test watches the names).
+ * them, all are run: slower, never unvalidated (a test watches the names).
  */
-export const VALIDATING_MIDDLEWARES = ["metadataMiddleware", "requestMiddleware"];
+export const VALIDATING_MIDDLEWARES = ["metadataMiddleware", "requestMiddleware"] as const;
+
+type WithRoute = Request & { openapi?: unknown };
 
 /** The request validator, built from the spec the package ships. */
 export function createRequestValidator(): RequestHandler {
@@ -80,8 +82,23 @@ export function createRequestValidator(): RequestHandler {
     fileUploader: false,
     ignoreUndocumented: true,
   }) as RequestHandler[];
-  const validating = all.filter((middleware) => VALIDATING_MIDDLEWARES.includes(middleware.name));
-  return inSeries(validating.length === VALIDATING_MIDDLEWARES.length ? validating : all);
+  const [metadata, validate] = VALIDATING_MIDDLEWARES.map((name) => all.find((m) => m.name === name));
+  if (!metadata || !validate) return inSeries(all);
+  // Only one operation is ever routed here, so the route the metadata middleware looks up (its
+  // `req.openapi`, compiling a path pattern per request to find it) is the same every time:
+  // found once, by the warm-up, and handed to every later request.
+  let route: unknown;
+  return (req, res, next) => {
+    if (route !== undefined) {
+      (req as WithRoute).openapi = route;
+      return validate(req, res, next);
+    }
+    metadata(req, res, (error?: unknown) => {
+      if (error !== undefined) return next(error);
+      route = (req as WithRoute).openapi;
+      validate(req, res, next);
+    });
+  };
 }
 
 /**
