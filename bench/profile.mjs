@@ -7,53 +7,23 @@
 //
 //   BENCH_DURATION=12s pnpm bench:profile
 //   PROFILE_NODE=/path/to/node pnpm bench:profile     another Node, e.g. 24
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gatewayArgs, gatewayConfig, startServer } from "./gateway.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const here = fileURLToPath(new URL(".", import.meta.url));
 const DURATION = process.env.BENCH_DURATION ?? "12s";
 const node = process.env.PROFILE_NODE ?? process.execPath;
 
-const dir = mkdtempSync(join(tmpdir(), "openclaw-profile-"));
-const config = join(dir, "openclaw.json");
-writeFileSync(
-  config,
-  JSON.stringify({
-    gateway: {
-      auth: { mode: "token", token: "bench-token", rateLimit: { exemptLoopback: false } },
-      http: { endpoints: { chatCompletions: { enabled: true } } },
-    },
-    models: { providers: { demo: { api: "demo", tokenDelayMs: 0 } } },
-    agents: { list: [{ id: "main", default: true, model: "demo/echo" }] },
-  }),
-);
-const child = spawn(
+const { path: config, dir } = gatewayConfig(0);
+const { child, url } = await startServer(
   node,
-  [
-    `--cpu-prof`,
-    `--cpu-prof-dir=${dir}`,
-    join(root, "apps/gateway/dist/cli.js"),
-    "gateway",
-    "--port",
-    "0",
-    "--config",
-    config,
-  ],
-  { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, OPENCLAW_STATE_DIR: dir } },
+  [`--cpu-prof`, `--cpu-prof-dir=${dir}`, ...gatewayArgs(config)],
+  "the gateway",
 );
-const url = await new Promise((resolve, reject) => {
-  let err = "";
-  child.stderr.on("data", (d) => {
-    err += d;
-    const match = /listening on (http:\/\/\S+)/.exec(err);
-    if (match) resolve(match[1]);
-  });
-  child.once("exit", (code) => reject(new Error(`the gateway exited with ${code}: ${err}`)));
-});
 const out = execFileSync(
   "wrk",
   ["-t1", "-c32", `-d${DURATION}`, "-s", join(here, "post.lua"), `${url}/v1/chat/completions`],

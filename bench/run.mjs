@@ -6,13 +6,14 @@
 //   pnpm bench                       Node 20 (this node) and Node 24 (installed into a temp dir)
 //   BENCH_ROUNDS=3 BENCH_DURATION=10s pnpm bench
 //   BENCH_NODES=current pnpm bench   only this node
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { gatewayArgs, gatewayConfig, startServer, TOKEN } from "./gateway.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -21,7 +22,6 @@ const DURATION = process.env.BENCH_DURATION ?? "5s";
 const STREAMS = (process.env.BENCH_STREAMS ?? "1000,5000").split(",").map(Number);
 // For quick iterations: BENCH_PARTS=requests measures only the request/response part (no report file).
 const PARTS = new Set((process.env.BENCH_PARTS ?? "requests,streams,startup").split(","));
-const TOKEN = "bench-token";
 // The non-streaming comparison, in this order (alternating within each round).
 const REQUEST_SERVERS = ["floor", "express", "express-classes", "ours"];
 const BODY = '{"model":"openclaw","messages":[{"role":"user","content":"hi"}]}';
@@ -32,55 +32,15 @@ const STREAM_BODY = JSON.stringify({
   messages: [{ role: "user", content: Array.from({ length: 19 }, (_, i) => `w${i + 1}`).join(" ") }],
 });
 
-function gatewayConfig(tokenDelayMs) {
-  const dir = mkdtempSync(join(tmpdir(), "openclaw-bench-"));
-  const path = join(dir, "openclaw.json");
-  writeFileSync(
-    path,
-    JSON.stringify({
-      gateway: {
-        auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } },
-        http: { endpoints: { chatCompletions: { enabled: true } } },
-      },
-      models: { providers: { demo: { api: "demo", tokenDelayMs } } },
-      agents: { list: [{ id: "main", default: true, model: "demo/echo" }] },
-    }),
-  );
-  return { path, stateDir: dir };
-}
-
 const SERVERS = {
   floor: () => [join(here, "servers/floor.mjs")],
   express: () => [join(here, "servers/express.mjs")],
   "express-classes": () => [join(here, "servers/express-classes.mjs")],
-  ours: () => {
-    const { path } = gatewayConfig(0);
-    return [join(root, "apps/gateway/dist/cli.js"), "gateway", "--port", "0", "--config", path];
-  },
-  "ours-stream": () => {
-    const { path } = gatewayConfig(50);
-    return [join(root, "apps/gateway/dist/cli.js"), "gateway", "--port", "0", "--config", path];
-  },
+  ours: () => gatewayArgs(gatewayConfig(0).path),
+  "ours-stream": () => gatewayArgs(gatewayConfig(50).path),
 };
 
-/** Starts a server process; resolves once it announced its URL, with the time that took. */
-async function start(node, name) {
-  const started = performance.now();
-  const child = spawn(node, SERVERS[name](), {
-    stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, OPENCLAW_STATE_DIR: mkdtempSync(join(tmpdir(), "openclaw-bench-state-")) },
-  });
-  const url = await new Promise((resolve, reject) => {
-    let err = "";
-    child.stderr.on("data", (d) => {
-      err += d;
-      const match = /listening on (http:\/\/\S+)/.exec(err);
-      if (match) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`${name} exited with ${code}: ${err}`)));
-  });
-  return { name, child, url, started };
-}
+const start = (node, name) => startServer(node, SERVERS[name](), name);
 
 const stop = (server) =>
   new Promise((resolve) => {
