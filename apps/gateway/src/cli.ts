@@ -8,6 +8,7 @@ import { startGateway } from "./gateway.js";
 import { createLogger } from "./logger.js";
 import { releaseYoungGeneration } from "./startup-heap.js";
 import { RedisUnavailableError } from "./store/redis-error.js";
+import { settleUrlParseWarning } from "./url-parse-latch.js";
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -45,6 +46,7 @@ program
   .action(async (options: { port?: number; bind?: string; config?: string }) => {
     const config = await loadConfig(options.config);
     const logger = createLogger(config.logging.level);
+    settleUrlParseWarning();
     const gateway = await startGateway({
       config,
       logger,
