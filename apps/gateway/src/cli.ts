@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { ConfigError, loadConfig, stateDir } from "./config/load.js";
 import { startGateway } from "./gateway.js";
 import { createLogger } from "./logger.js";
-import { releaseYoungGeneration } from "./startup-heap.js";
+import { settleHeap } from "./startup-heap.js";
 import { RedisUnavailableError } from "./store/redis-error.js";
 import { settleUrlParseWarning } from "./url-parse-latch.js";
 
@@ -54,7 +54,7 @@ program
       port: options.port,
       bind: options.bind,
     });
-    releaseYoungGeneration();
+    settleHeap();
     process.stderr.write(`openclaw gateway listening on ${gateway.url}\n`);
     const stop = (signal: string) => {
       logger.info({ signal }, "shutting down");
