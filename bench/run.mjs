@@ -20,7 +20,8 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const DURATION = process.env.BENCH_DURATION ?? "5s";
 const STREAMS = (process.env.BENCH_STREAMS ?? "1000,5000").split(",").map(Number);
-// For quick iterations: BENCH_PARTS=requests measures only the request/response part (no report file).
+// For quick iterations: BENCH_PARTS=requests, streams or startup (comma-separated) measures only those
+// parts and prints them instead of writing the report.
 const PARTS = new Set((process.env.BENCH_PARTS ?? "requests,streams,startup").split(","));
 // The non-streaming comparison, in this order (alternating within each round).
 const REQUEST_SERVERS = ["floor", "express", "express-classes", "ours"];
@@ -157,7 +158,13 @@ async function measure(node) {
   console.error(`\n== ${version}`);
   const result = { version, requests: {}, streams: {}, startup: {} };
 
-  if (!PARTS.has("requests")) return result;
+  if (PARTS.has("requests")) await measureRequests(node, result);
+  if (PARTS.has("streams")) await measureStreams(node, result);
+  if (PARTS.has("startup")) await measureStartup(node, result);
+  return result;
+}
+
+async function measureRequests(node, result) {
   const servers = {};
   for (const name of REQUEST_SERVERS) servers[name] = await start(node, name);
   for (const name of Object.keys(servers)) await post(servers[name].url, BODY); // warm
@@ -182,8 +189,9 @@ async function measure(node) {
     );
   }
   for (const server of Object.values(servers)) await stop(server);
-  if (!PARTS.has("streams")) return result;
+}
 
+async function measureStreams(node, result) {
   // Peak RSS moves with when the collector happens to run: rounds, alternating, and the median
   // (completions: the worst round).
   for (const n of STREAMS) {
@@ -204,8 +212,9 @@ async function measure(node) {
       };
     }
   }
+}
 
-  if (!PARTS.has("startup")) return result;
+async function measureStartup(node, result) {
   for (const name of ["floor", "express", "ours"]) {
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await startup(node, name));
@@ -214,7 +223,6 @@ async function measure(node) {
       idleMiB: median(runs.map((r) => r.idle)) / 1024 / 1024,
     };
   }
-  return result;
 }
 
 function node24() {
@@ -311,7 +319,7 @@ if (process.env.BENCH_NODES !== "current" && !process.version.startsWith("v24.")
 const results = [];
 for (const node of nodes) results.push(await measure(node));
 if (PARTS.size < 3) {
-  for (const r of results)
+  for (const r of results) {
     for (const [c, row] of Object.entries(r.requests)) {
       console.log(
         `${r.version} c=${c}: ours ${Math.round(row.ours.rps)} req/s = ${Math.round((100 * row.ours.rps) / row.express.rps)}% of Express; ` +
@@ -320,6 +328,15 @@ if (PARTS.size < 3) {
           `p99 ours ${row.ours.p99} ms, floor ${row.floor.p99} ms`,
       );
     }
+    for (const [key, s] of Object.entries(r.streams)) {
+      console.log(
+        `${r.version} ${key} streams: ${s.completed} completed, ${fmt(s.perStreamKiB, 1)} KiB RSS per open stream`,
+      );
+    }
+    for (const [name, s] of Object.entries(r.startup)) {
+      console.log(`${r.version} ${name}: first answer ${fmt(s.ms)} ms, idle RSS ${fmt(s.idleMiB, 1)} MiB`);
+    }
+  }
   process.exit(0);
 }
 const table = report(results);
