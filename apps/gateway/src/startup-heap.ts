@@ -9,9 +9,8 @@ import { runInNewContext } from "node:vm";
  * import it first) and allowed again by {@link settleHeap} once the gateway listens, when real
  * load should size it. A factor the user chose on the command line is left alone.
  */
-const userChose = `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`.includes(
-  "semi-space-growth-factor",
-);
+// Node refuses this flag in NODE_OPTIONS, so the command line is the only place to look.
+const userChose = process.execArgv.some((arg) => arg.includes("semi-space-growth-factor"));
 if (!userChose) setFlagsFromString("--semi-space-growth-factor=1");
 
 type Collect = (options: { type: "major"; execution: "sync"; flavor: "last-resort" }) => void;
