@@ -2,3 +2,4 @@
 export { expectCompletion, expectError, type Listening, listen, type OpenAIErrorFields } from "./http.js";
 export { expectSchema, schemaErrors, spec } from "./spec.js";
 export { checkSse, readSse, type SseExpectations, type SseResult, streamedText } from "./sse.js";
+export { until } from "./until.js";
