@@ -147,10 +147,14 @@ export class FileSessionStore implements SessionStore {
         await handle.appendFile(prefix + line);
         await handle.datasync();
         size += prefix.length + bytes;
+        const oversized = size > this.maxBytes * 2;
+        // A forgotten count is recounted from the file, unless the file is due for compaction
+        // anyway (which counts what it keeps): a file from before the cap may be huge.
         const known = this.counts.get(id);
-        const count = known === undefined ? await countLines(handle, size) : known + 1;
+        const count =
+          known !== undefined ? known + 1 : oversized ? Number.POSITIVE_INFINITY : await countLines(handle, size);
         this.remember(id, count);
-        if (count > this.maxTurns * 2 || size > this.maxBytes * 2) {
+        if (count > this.maxTurns * 2 || oversized) {
           // The turn is stored; a failed compaction only leaves the file longer until the next append retries.
           await this.compact(id, handle).catch(() => {});
         }
