@@ -186,7 +186,7 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
 
 describe.skipIf(!hasRedis)("sessions in Redis", () => {
   const maxBytes = 64 * 1024;
-  const ttlMs = 2000;
+  const ttlMs = 4000;
   let port: number;
   let redis: ChildProcess;
   let gateway: RunningGateway;
