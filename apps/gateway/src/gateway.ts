@@ -12,7 +12,8 @@ import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
 import { type Logger, requestLog } from "./logger.js";
 import { createAgentRuntime } from "./runtime/agent-runtime.js";
-import { FileSessionStore, type SessionStore } from "./store/file-sessions.js";
+import { FileSessionStore } from "./store/file-sessions.js";
+import type { SessionStore } from "./store/types.js";
 import { createGatewaySocket } from "./ws.js";
 
 export interface GatewayOptions {
@@ -51,9 +52,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const sessions =
     options.sessions ??
     (redis && redisConfig && redisStore
-      ? new redisStore.RedisSessionStore(redis, redisConfig.keyPrefix, config.session.maxTurns)
-      : new FileSessionStore(options.stateDir, config.session.maxTurns));
-  const runtime = createAgentRuntime(config, sessions);
+      ? new redisStore.RedisSessionStore(redis, redisConfig.keyPrefix, config.session)
+      : new FileSessionStore(options.stateDir, config.session));
+  const runtime = createAgentRuntime(config, sessions, logger);
   const endpoint = config.gateway.http.endpoints.chatCompletions;
   let draining = false;
 

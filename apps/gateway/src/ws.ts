@@ -6,6 +6,8 @@ import {
   type AgentEvent,
   type AgentTurn,
   fromAgentError,
+  type SessionChoice,
+  selectSocketSession,
 } from "@openclaw/chat-completions-server";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { Logger } from "./logger.js";
@@ -17,7 +19,8 @@ import type { AgentRuntime } from "./runtime/agent-runtime.js";
  *
  * Client to gateway:
  * - `{"type":"agent.run","id":"r1","message":"hi","agentId?":"main","sessionKey?":"…"}` runs one
- *   turn (session `agent:<agentId>:main` unless a key is given);
+ *   turn (session `agent:<agentId>:main`; a given key is namespaced like the HTTP header's,
+ *   see the server package's session-key module);
  * - `{"type":"agent.cancel","id":"r1"}` aborts it.
  *
  * Gateway to client, per run: `{"type":"agent.event","id":"r1","event":{…}}` for each event
@@ -91,12 +94,17 @@ export function createGatewaySocket(options: {
           error: { message: "The gateway is shutting down.", type: "api_error", code: "shutting_down", status: 503 },
         });
       }
+      let session: SessionChoice;
+      try {
+        session = selectSocketSession(frame.sessionKey, agentId);
+      } catch (error) {
+        return send({ type: "agent.error", id: frame.id, error: toWsError(error) });
+      }
       const controller = new AbortController();
       runs.set(frame.id, controller);
       const turn: AgentTurn = {
         agentId,
-        sessionKey: frame.sessionKey ?? `agent:${agentId}:main`,
-        sessionKind: "explicit",
+        ...session,
         messages: [{ role: "user", content: frame.message }],
         params: {},
         model: `openclaw:${agentId}`,

@@ -21,5 +21,19 @@ export {
   DEFAULT_MAX_BODY_BYTES,
 } from "./router.js";
 export { AGENT_ID, agentIdFromModel } from "./select.js";
+export {
+  ephemeralSessionKey,
+  explicitSessionKey,
+  MAX_SESSION_KEY_LENGTH,
+  mainSessionKey,
+  newSessionKey,
+  RESERVED_SESSION_KEY_PREFIXES,
+  SESSION_KEY_HEADER,
+  type SessionChoice,
+  selectHttpSession,
+  selectSocketSession,
+  sessionKeyError,
+  userSessionKey,
+} from "./session-key.js";
 export { textOf } from "./turn.js";
 export type * from "./types.js";

@@ -86,8 +86,10 @@ describe("agent and session selection over HTTP", () => {
     expect(error.param).toBe("x-openclaw-agent-id");
   });
 
-  it("uses the session header as given, else a stable key from user, else a fresh key", async () => {
-    expect((await ask({}, { "x-openclaw-session-key": "my-session" })).reply).toBe("main|explicit|my-session");
+  it("uses the session header in its agent's explicit namespace, else a stable key from user, else a fresh key", async () => {
+    expect((await ask({}, { "x-openclaw-session-key": "my-session" })).reply).toBe(
+      "main|explicit|agent:main:explicit:my-session",
+    );
     expect((await ask({ user: "Alice" })).reply).toBe("main|user|agent:main:openai-user:Alice");
     const first = (await ask({})).reply;
     const second = (await ask({})).reply;

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { modelNotFound, unknownAgentHeader } from "./errors.js";
-import type { AgentDirectory, SessionKind } from "./types.js";
+import { selectHttpSession } from "./session-key.js";
+import type { AgentDirectory } from "./types.js";
 
 /** Agent ids, as OpenClaw spells them. Matching is case-insensitive; ids are lowercased. */
 export const AGENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -30,18 +30,10 @@ export function selectAgent(headerAgentId: string | undefined, model: string, ag
   return id;
 }
 
-export interface SessionChoice {
-  sessionKey: string;
-  sessionKind: SessionKind;
-}
+export type { SessionChoice } from "./session-key.js";
 
-/** `x-openclaw-session-key` as given; else a stable key from `user`; else a fresh one. */
-export function selectSession(
-  headerSessionKey: string | undefined,
-  user: string | undefined,
-  agentId: string,
-): SessionChoice {
-  if (headerSessionKey) return { sessionKey: headerSessionKey, sessionKind: "explicit" };
-  if (user) return { sessionKey: `agent:${agentId}:openai-user:${user}`, sessionKind: "user" };
-  return { sessionKey: `agent:${agentId}:openai:${randomUUID()}`, sessionKind: "ephemeral" };
-}
+/**
+ * `x-openclaw-session-key` in its agent's namespace for chosen keys; else a stable key from
+ * `user`; else a fresh one. Keys are built in one module for every door: see ./session-key.ts.
+ */
+export const selectSession = selectHttpSession;

@@ -30,7 +30,8 @@ export type ErrorBody = Schemas["ErrorResponse"];
 
 /**
  * How the session of a turn was chosen:
- * - `explicit`: the `x-openclaw-session-key` header, used as given;
+ * - `explicit`: a key the client chose (the `x-openclaw-session-key` header, in its agent's
+ *   namespace for chosen keys: see `selectHttpSession`), or a host door's own fixed session;
  * - `user`: derived from the OpenAI `user` field, stable across calls;
  * - `ephemeral`: fresh for this request only; nothing needs to be stored.
  */

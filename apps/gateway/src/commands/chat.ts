@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import { type ChatCompletionsClient, createChatCompletionsClient } from "@openclaw/chat-completions-client";
+import { newSessionKey } from "@openclaw/chat-completions-server";
 import { gatewayTarget } from "./target.js";
 
 export interface ChatCommandOptions {
@@ -38,7 +38,8 @@ export async function chatCommand(
     baseUrl: url,
     token: secret,
     agentId,
-    sessionKey: options.sessionKey ?? `agent:${agentId}:chat:${randomUUID()}`,
+    // A chosen key, so the gateway keeps it apart from `user` and WebSocket sessions.
+    sessionKey: options.sessionKey ?? newSessionKey("chat"),
   });
   if (options.message !== undefined) return say(client, options.message, io.output);
 

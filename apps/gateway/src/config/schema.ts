@@ -119,6 +119,22 @@ export const configSchema = z
       .strictObject({
         /** Turns of a persistent session the agent sees and the store keeps. */
         maxTurns: z.number().int().min(1).default(50),
+        /**
+         * Bytes of stored turns a persistent session keeps (oldest dropped first), so one
+         * session can never grow past what a request can load. A turn larger than this on its
+         * own is answered but not kept. 8 MiB is millions of tokens, past any model's context.
+         */
+        maxBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .default(8 * 1024 * 1024),
+        /** With Redis: a session expires this long after its last turn. */
+        ttlMs: z
+          .number()
+          .int()
+          .min(1000)
+          .default(30 * 24 * 60 * 60 * 1000),
       })
       .prefault({}),
     logging: z

@@ -8,7 +8,8 @@ import {
   ToolCallAccumulator,
 } from "@openclaw/chat-completions-server";
 import type { Config } from "../config/schema.js";
-import type { SessionStore } from "../store/file-sessions.js";
+import type { Logger } from "../logger.js";
+import type { SessionStore } from "../store/types.js";
 import { createProviders, type ModelProvider } from "./providers/index.js";
 
 interface ResolvedAgent {
@@ -38,8 +39,9 @@ export interface AgentRuntime {
  * the finished turn to the session. A persistent turn (`user`/`explicit`) sees the stored
  * transcript plus the request's messages after its last assistant message, so history the
  * client re-sends is never duplicated; an `ephemeral` turn sees the request alone and stores nothing.
+ * A turn larger than `session.maxBytes` is answered but not stored (logged at warn).
  */
-export function createAgentRuntime(config: Config, sessions: SessionStore): AgentRuntime {
+export function createAgentRuntime(config: Config, sessions: SessionStore, logger?: Logger): AgentRuntime {
   const providers = createProviders(config);
   const agents = new Map<string, ResolvedAgent>();
   for (const agent of config.agents.list) {
@@ -90,13 +92,19 @@ export function createAgentRuntime(config: Config, sessions: SessionStore): Agen
         const reply: ConversationMessage = { role: "assistant", content: text || null };
         if (calls.size > 0) reply.tool_calls = calls.toMessageToolCalls();
         // Stored before `done` goes out: a client that saw the end of a turn can rely on it.
-        await sessions.append(turn.sessionKey, { messages: [...added, reply] }).catch((error: unknown) => {
+        const kept = await sessions.append(turn.sessionKey, { messages: [...added, reply] }).catch((error: unknown) => {
           throw new AgentError("The turn finished but could not be saved to its session.", {
             status: 500,
             code: "session_write_failed",
             cause: error,
           });
         });
+        // Answered all the same: the session keeps its earlier turns and stays usable.
+        if (!kept)
+          logger?.warn(
+            { agentId: agent.id, maxBytes: config.session.maxBytes },
+            "turn larger than session.maxBytes answered but not kept in its session",
+          );
       }
       yield done;
     } finally {

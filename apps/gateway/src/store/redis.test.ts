@@ -2,7 +2,7 @@
 // where no redis-server binary exists; .ci/run installs Debian's, so CI always runs these.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { expectError } from "@openclaw/contract-kit";
+import { expectError, until } from "@openclaw/contract-kit";
 import {
   baseConfig,
   chat,
@@ -14,6 +14,7 @@ import {
 } from "@openclaw/contract-kit/gateway";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionId } from "./encoding.js";
 
 const hasRedis = (() => {
   try {
@@ -112,6 +113,12 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
       reply(url, { model: "openclaw:beta", user: "grace", messages: [{ role: "user", content }] });
     expect(await ask(a.url, "on a")).toBe("recall: on a");
     expect(await ask(b.url, "on b")).toBe("recall: on a | on b");
+    // Expiring after session.ttlMs' default, 30 days, from the last turn.
+    const client = createClient({ url: `redis://127.0.0.1:${port}` });
+    await client.connect();
+    const ttl = await client.pTTL(`test:session:${sessionId("agent:beta:openai-user:grace")}`);
+    await client.close();
+    expect(ttl).toBeGreaterThan(29 * 24 * 3600 * 1000);
   });
 
   it("stores each of 200 concurrent turns on one session from both processes exactly once", async () => {
@@ -174,6 +181,79 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
     ).toBe("recall: back");
     expect(a.child.exitCode).toBeNull();
     expect(b.child.exitCode).toBeNull();
+  });
+});
+
+describe.skipIf(!hasRedis)("sessions in Redis", () => {
+  const maxBytes = 64 * 1024;
+  const ttlMs = 4000;
+  let port: number;
+  let redis: ChildProcess;
+  let gateway: RunningGateway;
+  let client: ReturnType<typeof createClient>;
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    client = createClient({ url: `redis://127.0.0.1:${port}` });
+    await client.connect();
+    gateway = await startGateway(
+      baseConfig({
+        gateway: { store: { redis: { url: `redis://127.0.0.1:${port}`, keyPrefix: "s:" } } },
+        session: { maxBytes, ttlMs },
+      }),
+    );
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await client?.close();
+    if (redis) await stopRedis(redis);
+  });
+
+  const list = (sessionKey: string) => `s:session:${sessionId(sessionKey)}`;
+  const ask = (content: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+    reply(gateway.url, { model: "openclaw:beta", messages: [{ role: "user", content }], ...body }, headers);
+
+  it("keep chosen keys apart from user sessions", async () => {
+    expect(await ask("alice-secret", { user: "alice" })).toBe("recall: alice-secret");
+    expect(await ask("mallory", {}, { "x-openclaw-session-key": "agent:beta:openai-user:alice" })).toBe(
+      "recall: mallory",
+    );
+    expect(await ask("again", { user: "alice" })).toBe("recall: alice-secret | again");
+  });
+
+  it("expire session.ttlMs after their last turn, each turn starting the time again", async () => {
+    const key = list("agent:beta:openai-user:ttl");
+    expect(await ask("one", { user: "ttl" })).toBe("recall: one");
+    const first = await client.pTTL(key);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(ttlMs);
+    await until(async () => (await client.pTTL(key)) < ttlMs / 2, { what: "half the TTL to pass" });
+    expect(await ask("two", { user: "ttl" })).toBe("recall: one | two");
+    expect(await client.pTTL(key)).toBeGreaterThan(ttlMs / 2);
+    await until(async () => (await client.exists(key)) === 0, { what: "the session to expire" });
+    expect(await ask("three", { user: "ttl" })).toBe("recall: three");
+  });
+
+  it("keep a session within session.maxBytes, oldest turns dropped, and keep answering it", async () => {
+    const key = list("agent:main:openai-user:big");
+    const big = (i: number) => `${i}-${"x".repeat(10_000)}`; // ~20 KB stored with its echo
+    for (let i = 0; i < 30; i++) {
+      const answer = await reply(gateway.url, { user: "big", messages: [{ role: "user", content: big(i) }] });
+      expect(answer).toBe(`echo: ${big(i)}`);
+    }
+    const stored = await client.lRange(key, 0, -1);
+    const bytes = stored.reduce((sum, item) => sum + Buffer.byteLength(item), 0);
+    expect(bytes).toBeLessThanOrEqual(maxBytes);
+    expect(stored.length).toBe(3);
+    expect(JSON.parse(stored.at(-1) ?? "").messages[0].content).toBe(big(29));
+    expect(Number(await client.get(`s:session-bytes:${sessionId("agent:main:openai-user:big")}`))).toBe(bytes);
+  });
+
+  it("answer a turn larger than session.maxBytes without storing it", async () => {
+    expect(await ask("small", { user: "huge" })).toBe("recall: small");
+    const huge = "h".repeat(maxBytes);
+    expect(await ask(huge, { user: "huge" })).toBe(`recall: small | ${huge}`);
+    expect(await ask("after", { user: "huge" })).toBe("recall: small | after");
   });
 });
 

@@ -2,8 +2,9 @@ import type { RateLimitStoreFactory } from "@openclaw/chat-completions-server";
 import { RedisStore } from "rate-limit-redis";
 import { createClient } from "redis";
 import type { Logger } from "../logger.js";
-import { type SessionStore, type StoredTurn, sessionId } from "./file-sessions.js";
+import { decodeTurn, encodeTurn, sessionId } from "./encoding.js";
 import { RedisUnavailableError } from "./redis-error.js";
+import type { SessionLimits, SessionStore, StoredTurn } from "./types.js";
 
 export type RedisClient = ReturnType<typeof createClient>;
 
@@ -64,32 +65,84 @@ export function redisRateLimitStores(client: RedisClient, keyPrefix: string): Ra
 }
 
 /**
- * Persistent sessions as Redis lists, one element per turn. An append is RPUSH + LTRIM in one
- * MULTI, so concurrent turns from any number of processes are each stored once and the list
- * never exceeds the window.
+ * Appends one turn and keeps the list within both limits, atomically (a Lua script runs alone,
+ * so concurrent turns from any number of processes are each stored once). The list's byte
+ * total lives beside it (KEYS[2]), so an append costs the turn it adds and the turns it drops,
+ * never a read of the whole list; a missing total (a list from an older version) is counted
+ * once. Both keys get the TTL again on every append.
+ */
+const APPEND = `
+local list, total_key = KEYS[1], KEYS[2]
+local item, max_turns, max_bytes, ttl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
+local total = tonumber(redis.call('GET', total_key) or '')
+if total == nil then
+  total = 0
+  for _, old in ipairs(redis.call('LRANGE', list, 0, -1)) do total = total + #old end
+end
+local length = redis.call('RPUSH', list, item)
+total = total + #item
+while length > 1 and (length > max_turns or total > max_bytes) do
+  total = total - #redis.call('LPOP', list)
+  length = length - 1
+end
+if length == 1 then total = #item end
+redis.call('PEXPIRE', list, ttl)
+redis.call('SET', total_key, total, 'PX', ttl)
+return length
+`;
+
+export interface RedisSessionOptions extends SessionLimits {
+  /** A session's keys expire this long after its last append (`session.ttlMs`). */
+  ttlMs: number;
+}
+
+/**
+ * Persistent sessions as Redis lists `<prefix>session:<hash>`, one element per turn (and their
+ * byte totals `<prefix>session-bytes:<hash>`), within
+ * `maxTurns` and `maxBytes` (oldest dropped first; a turn larger than `maxBytes` is not stored),
+ * each expiring `ttlMs` after its last append.
  */
 export class RedisSessionStore implements SessionStore {
   constructor(
     private readonly client: RedisClient,
     private readonly keyPrefix: string,
-    private readonly maxTurns: number,
+    private readonly options: RedisSessionOptions,
   ) {}
 
+  /** The session's list. */
   key(sessionKey: string): string {
     return `${this.keyPrefix}session:${sessionId(sessionKey)}`;
   }
 
-  async load(sessionKey: string): Promise<StoredTurn[]> {
-    const items = await this.client.lRange(this.key(sessionKey), -this.maxTurns, -1);
-    return items.map((item) => ({ messages: (JSON.parse(item) as StoredTurn).messages }));
+  /** The byte total of the session's list. */
+  totalKey(sessionKey: string): string {
+    return `${this.keyPrefix}session-bytes:${sessionId(sessionKey)}`;
   }
 
-  async append(sessionKey: string, turn: StoredTurn): Promise<void> {
-    const key = this.key(sessionKey);
-    await this.client
-      .multi()
-      .rPush(key, JSON.stringify({ at: new Date().toISOString(), messages: turn.messages }))
-      .lTrim(key, -this.maxTurns, -1)
-      .exec();
+  async load(sessionKey: string): Promise<StoredTurn[]> {
+    const { maxTurns, maxBytes } = this.options;
+    const items = await this.client.lRange(this.key(sessionKey), -maxTurns, -1);
+    // Newest first, within maxBytes: the list can hold more only until its next append after
+    // maxBytes was lowered.
+    const turns: StoredTurn[] = [];
+    let bytes = 0;
+    for (const item of items.reverse()) {
+      bytes += Buffer.byteLength(item);
+      if (bytes > maxBytes) break;
+      const turn = decodeTurn(item);
+      if (turn) turns.push(turn);
+    }
+    return turns.reverse();
+  }
+
+  async append(sessionKey: string, turn: StoredTurn): Promise<boolean> {
+    const { maxTurns, maxBytes, ttlMs } = this.options;
+    const item = encodeTurn(turn);
+    if (Buffer.byteLength(item) > maxBytes) return false;
+    await this.client.eval(APPEND, {
+      keys: [this.key(sessionKey), this.totalKey(sessionKey)],
+      arguments: [item, String(maxTurns), String(maxBytes), String(ttlMs)],
+    });
+    return true;
   }
 }

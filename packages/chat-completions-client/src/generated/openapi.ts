@@ -639,9 +639,13 @@ export interface components {
         /** @description The agent to run. Beats `model`; when set, `model` is only echoed. */
         AgentIdHeader: string;
         /**
-         * @description The session to continue, used as given. Without it, an OpenAI `user` gives the stable
-         *     session `agent:<agentId>:openai-user:<user>`, and otherwise every request is a new,
-         *     ephemeral session.
+         * @description The session to continue, in the agent's own namespace for chosen keys
+         *     (`agent:<agentId>:explicit:<key>`): the same key on two agents is two sessions, and no
+         *     chosen key reaches a `user` session or the WebSocket's `agent:<agentId>:main`. Keys
+         *     starting with OpenClaw's reserved prefixes `subagent:`, `cron:` or `acp:` (any case)
+         *     are refused with 400 `reserved_session_key`. Without it, an OpenAI `user` gives the
+         *     stable session `agent:<agentId>:openai-user:<user>`, and otherwise every request is a
+         *     new, ephemeral session.
          */
         SessionKeyHeader: string;
     };
@@ -665,9 +669,13 @@ export interface operations {
                 /** @description The agent to run. Beats `model`; when set, `model` is only echoed. */
                 "x-openclaw-agent-id"?: components["parameters"]["AgentIdHeader"];
                 /**
-                 * @description The session to continue, used as given. Without it, an OpenAI `user` gives the stable
-                 *     session `agent:<agentId>:openai-user:<user>`, and otherwise every request is a new,
-                 *     ephemeral session.
+                 * @description The session to continue, in the agent's own namespace for chosen keys
+                 *     (`agent:<agentId>:explicit:<key>`): the same key on two agents is two sessions, and no
+                 *     chosen key reaches a `user` session or the WebSocket's `agent:<agentId>:main`. Keys
+                 *     starting with OpenClaw's reserved prefixes `subagent:`, `cron:` or `acp:` (any case)
+                 *     are refused with 400 `reserved_session_key`. Without it, an OpenAI `user` gives the
+                 *     stable session `agent:<agentId>:openai-user:<user>`, and otherwise every request is a
+                 *     new, ephemeral session.
                  */
                 "x-openclaw-session-key"?: components["parameters"]["SessionKeyHeader"];
             };

@@ -248,11 +248,13 @@ const spec: Record<string, unknown> = {
         "in": "header",
         "name": "x-openclaw-session-key",
         "required": false,
-        "description": "The session to continue, used as given. Without it, an OpenAI `user` gives the stable\nsession `agent:<agentId>:openai-user:<user>`, and otherwise every request is a new,\nephemeral session.\n",
+        "description": "The session to continue, in the agent's own namespace for chosen keys\n(`agent:<agentId>:explicit:<key>`): the same key on two agents is two sessions, and no\nchosen key reaches a `user` session or the WebSocket's `agent:<agentId>:main`. Keys\nstarting with OpenClaw's reserved prefixes `subagent:`, `cron:` or `acp:` (any case)\nare refused with 400 `reserved_session_key`. Without it, an OpenAI `user` gives the\nstable session `agent:<agentId>:openai-user:<user>`, and otherwise every request is a\nnew, ephemeral session.\n",
         "schema": {
           "type": "string",
           "minLength": 1,
-          "maxLength": 512
+          "maxLength": 512,
+          "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]+$",
+          "description": "Printable text, at most 512 characters (no control characters)."
         }
       }
     },

@@ -1,0 +1,182 @@
+// Sessions through the real gateway CLI: isolation of chosen keys, key validation on every
+// door, the byte cap under a small heap, and the modes of what is written to disk.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { expectError, until } from "@openclaw/contract-kit";
+import {
+  baseConfig,
+  chat,
+  type RunningGateway,
+  reply,
+  runCli,
+  startGateway,
+  TOKEN,
+  tempDir,
+} from "@openclaw/contract-kit/gateway";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import type { GatewayFrame } from "./ws.js";
+
+/** Two recall agents, so whatever a session holds shows in the reply. */
+const recallAgents = {
+  list: [
+    { id: "beta", default: true, model: "demo/recall" },
+    { id: "gamma", model: "demo/recall" },
+  ],
+};
+
+/** One WebSocket run: its frames up to `done` or an error. */
+function wsRun(url: string, frame: Record<string, unknown>): Promise<GatewayFrame[]> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${url.replace("http", "ws")}/ws`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const frames: GatewayFrame[] = [];
+    ws.on("open", () => ws.send(JSON.stringify({ type: "agent.run", id: "r1", ...frame })));
+    ws.on("message", (data) => {
+      const received = JSON.parse(data.toString()) as GatewayFrame;
+      frames.push(received);
+      if (received.type !== "agent.event" || received.event.type === "done") {
+        ws.close();
+        resolve(frames);
+      }
+    });
+    ws.on("error", reject);
+  });
+}
+
+const textOf = (frames: GatewayFrame[]) =>
+  frames.map((f) => (f.type === "agent.event" && f.event.type === "text" ? f.event.text : "")).join("");
+
+describe("sessions chosen by key", () => {
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    gateway = await startGateway(baseConfig({ agents: recallAgents }));
+  });
+  afterAll(() => gateway.stop());
+
+  const ask = (content: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+    reply(gateway.url, { messages: [{ role: "user", content }], ...body }, headers);
+
+  it("never reach a user's session through an explicit key", async () => {
+    expect(await ask("alice-secret", { user: "alice" })).toBe("recall: alice-secret");
+    const key = { "x-openclaw-session-key": "agent:beta:openai-user:alice" };
+    expect(await ask("mallory", {}, key)).toBe("recall: mallory");
+    // and nothing appended there reached alice
+    expect(await ask("again", { user: "alice" })).toBe("recall: alice-secret | again");
+  });
+
+  it("are one session per agent: the same key on two agents shares nothing", async () => {
+    const key = { "x-openclaw-session-key": "same-key" };
+    expect(await ask("on beta", { model: "openclaw:beta" }, key)).toBe("recall: on beta");
+    expect(await ask("on gamma", { model: "openclaw:gamma" }, key)).toBe("recall: on gamma");
+  });
+
+  it("never reach the WebSocket/CLI session agent:<id>:main over HTTP", async () => {
+    const env = { OPENCLAW_GATEWAY_TOKEN: TOKEN };
+    const cli = await runCli(["agent", "--url", gateway.url, "--agent", "beta", "--message", "cli-secret"], { env });
+    expect(cli).toMatchObject({ code: 0, stdout: "recall: cli-secret\n" });
+    expect(await ask("http", {}, { "x-openclaw-session-key": "agent:beta:main" })).toBe("recall: http");
+  });
+
+  it("are shared between HTTP and the WebSocket: the same chosen key is the same session", async () => {
+    expect(textOf(await wsRun(gateway.url, { message: "over ws", sessionKey: "both-doors" }))).toBe("recall: over ws");
+    expect(await ask("over http", {}, { "x-openclaw-session-key": "both-doors" })).toBe("recall: over ws | over http");
+  });
+
+  it.each(["subagent:a", "cron:b", "acp:c"])("refuses the reserved key %s with 400 on HTTP", async (key) => {
+    const error = await expectError(
+      await chat(gateway.url, { messages: [{ role: "user", content: "x" }] }, { "x-openclaw-session-key": key }),
+      400,
+    );
+    expect(error).toMatchObject({ param: "x-openclaw-session-key", code: "reserved_session_key" });
+  });
+
+  it.each([
+    ["a reserved key", "cron:b", "reserved_session_key"],
+    ["a 1 MB key", "k".repeat(1_000_000), "invalid_session_key"],
+    ["a key of 513 characters", "k".repeat(513), "invalid_session_key"],
+    ["a key with a control character", "a\u0007b", "invalid_session_key"],
+    ["a key that is not a string", 42, "invalid_session_key"],
+  ])("answers %s on the WebSocket with an error frame, and keeps serving", async (_name, sessionKey, code) => {
+    const frames = await wsRun(gateway.url, { message: "x", sessionKey });
+    expect(frames).toEqual([{ type: "agent.error", id: "r1", error: expect.objectContaining({ status: 400, code }) }]);
+    expect(textOf(await wsRun(gateway.url, { message: "still here" }))).toMatch(/still here$/);
+  });
+
+  it("refuses long keys on HTTP: over 512 characters 400, a 1 MB header 431", async () => {
+    const long = await chat(
+      gateway.url,
+      { messages: [{ role: "user", content: "x" }] },
+      {
+        "x-openclaw-session-key": "k".repeat(513),
+      },
+    );
+    expect((await expectError(long, 400)).param).toBe("x-openclaw-session-key");
+    const huge = await chat(
+      gateway.url,
+      { messages: [{ role: "user", content: "x" }] },
+      {
+        "x-openclaw-session-key": "k".repeat(1_000_000),
+      },
+    );
+    expect(huge.status).toBe(431);
+  });
+});
+
+/** Peak resident memory of a process, in bytes (Linux). */
+const peakRss = (pid: number) =>
+  Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) * 1024;
+
+describe("a session capped in bytes", () => {
+  const maxBytes = 2 * 1024 * 1024;
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    gateway = await startGateway(baseConfig({ session: { maxBytes } }), {
+      env: { NODE_OPTIONS: "--max-old-space-size=64" },
+    });
+  });
+  afterAll(() => gateway.stop());
+
+  const sessionFiles = () =>
+    readdirSync(join(gateway.stateDir, "sessions")).map((f) => join(gateway.stateDir, "sessions", f));
+
+  it("keeps answering a user who sends large turns, with the file and the memory bounded", async () => {
+    // Each turn is ~1 MB stored (the message and its echo). Uncapped, the 50-turn window
+    // outgrows the 64 MB heap and the gateway dies a third of the way through.
+    const big = (i: number) => `${i}-${"x".repeat(500_000)}`;
+    for (let i = 0; i < 40; i++) {
+      const answer = await reply(gateway.url, { user: "u1", messages: [{ role: "user", content: big(i) }] });
+      expect(answer).toBe(`echo: ${big(i)}`);
+      const [file] = sessionFiles();
+      expect(statSync(file ?? "").size).toBeLessThanOrEqual(3 * maxBytes);
+    }
+    // ~120 MB measured (Node's own ~70 MB, plus a request, its reply and one window in flight).
+    expect(peakRss(gateway.child.pid ?? 0)).toBeLessThan(200 * 1024 * 1024);
+    expect(gateway.child.exitCode).toBeNull();
+  });
+
+  it("answers a turn larger than maxBytes on its own, keeps the session's earlier turns, and logs it", async () => {
+    const ask = (content: string) =>
+      reply(gateway.url, { model: "openclaw:beta", user: "u2", messages: [{ role: "user", content }] });
+    expect(await ask("small")).toBe("recall: small");
+    const huge = "h".repeat(maxBytes);
+    expect(await ask(huge)).toBe(`recall: small | ${huge}`);
+    expect(await ask("after")).toBe("recall: small | after");
+    await until(() => gateway.output().includes("larger than session.maxBytes"), { what: "the warning" });
+  });
+});
+
+describe("session files on disk", () => {
+  it("are created 0600 in a state directory and sessions directory created 0700", async () => {
+    const state = join(tempDir(), "state");
+    const gateway = await startGateway(baseConfig({ session: { maxTurns: 1 } }), { stateDir: state });
+    for (const content of ["a", "b", "c", "d"])
+      await reply(gateway.url, { user: "modes", messages: [{ role: "user", content }] });
+    await gateway.stop();
+    const sessions = join(state, "sessions");
+    expect(statSync(state).mode & 0o777).toBe(0o700);
+    expect(statSync(sessions).mode & 0o777).toBe(0o700);
+    const files = readdirSync(sessions);
+    expect(files).toHaveLength(1); // compacted in place, no temp file left
+    expect(statSync(join(sessions, files[0] ?? "")).mode & 0o777).toBe(0o600);
+  });
+});
