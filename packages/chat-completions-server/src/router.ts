@@ -3,6 +3,7 @@ import { type AuthOptions, authenticate } from "./auth.js";
 import { jsonBody } from "./body.js";
 import { runToCompletion } from "./completion.js";
 import {
+  AgentError,
   fromAgentError,
   internalError,
   invalidRequest,
@@ -136,7 +137,10 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
 
   function logAgentError(error: unknown, agentId: string): OpenAIError {
     const mapped = fromAgentError(error);
-    logger.error({ err: error, agentId, status: mapped.status }, "agent run failed");
+    // An AgentError's message is for the client and may quote upstream (so user) text: the log
+    // gets its status, code and cause instead, never the message.
+    const detail = error instanceof AgentError ? { code: mapped.code, err: error.cause } : { err: error };
+    logger.error({ ...detail, agentId, status: mapped.status }, "agent run failed");
     return mapped;
   }
 
