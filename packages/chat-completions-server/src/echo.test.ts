@@ -26,7 +26,9 @@ describe("echoed strings", () => {
 
   it("a model of 256 characters is still echoed, in every chunk", async () => {
     const model = "m".repeat(256);
-    const response = await postChat(server.url, chatRequest({ model, stream: true }), { "x-openclaw-agent-id": "main" });
+    const response = await postChat(server.url, chatRequest({ model, stream: true }), {
+      "x-openclaw-agent-id": "main",
+    });
     const { chunks } = await readSse(response);
     expect(chunks.length).toBeGreaterThan(0);
     for (const chunk of chunks) expect(chunk.model).toBe(model);
