@@ -89,7 +89,9 @@ async function readPrefix(body: ReadableStream<Uint8Array>, max: number): Promis
   let text = "";
   let left = max;
   try {
-    for (let read = await reader.read(); !read.done && left > 0; read = await reader.read()) {
+    while (left > 0) {
+      const read = await reader.read();
+      if (read.done) break;
       const bytes = read.value.subarray(0, left);
       left -= bytes.length;
       text += decoder.decode(bytes, { stream: true });
