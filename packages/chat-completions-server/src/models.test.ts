@@ -40,6 +40,29 @@ describe("models", () => {
   });
 });
 
+describe("a malformed percent-escape in the path", () => {
+  it.each([
+    ["GET", "/v1/models/%E0%A4%A"],
+    ["GET", "/v1/models/openclaw/%ZZ"],
+    ["POST", "/v1/models/%E0%A4%A"],
+  ])("%s %s is a 400 before auth, and logs nothing at error level", async (method, path) => {
+    const logged: { level: string; args: unknown[] }[] = [];
+    const record =
+      (level: string) =>
+      (...args: unknown[]) =>
+        void logged.push({ level, args });
+    const logger = { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") };
+    const quiet = await startServer({ logger });
+    try {
+      const error = await expectError(await fetch(`${quiet.url}${path}`, { method }), 400);
+      expect(error).toMatchObject({ type: "invalid_request_error", code: "invalid_url" });
+      expect(logged.filter((line) => line.level === "error")).toEqual([]);
+    } finally {
+      await quiet.close();
+    }
+  });
+});
+
 describe("a disabled router", () => {
   it("passes every request on to the host, whose 404 answers", async () => {
     const disabled = await startServer({ enabled: false });

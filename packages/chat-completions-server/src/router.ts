@@ -2,7 +2,16 @@ import { type ErrorRequestHandler, type RequestHandler, Router } from "express";
 import { type AuthOptions, authenticate } from "./auth.js";
 import { jsonBody } from "./body.js";
 import { runToCompletion } from "./completion.js";
-import { fromAgentError, internalError, methodNotAllowed, OpenAIError, sendError, shuttingDown } from "./errors.js";
+import {
+  AgentError,
+  fromAgentError,
+  internalError,
+  invalidRequest,
+  methodNotAllowed,
+  OpenAIError,
+  sendError,
+  shuttingDown,
+} from "./errors.js";
 import { listModels, retrieveModel } from "./models.js";
 import { createFailedAuthLimiter, type RateLimitOptions, type RateLimitStoreFactory } from "./rate-limit.js";
 import { selectAgent, selectSession } from "./select.js";
@@ -128,13 +137,21 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
 
   function logAgentError(error: unknown, agentId: string): OpenAIError {
     const mapped = fromAgentError(error);
-    logger.error({ err: error, agentId, status: mapped.status }, "agent run failed");
+    // An AgentError's message is for the client and may quote upstream (so user) text: the log
+    // gets its status, code and cause instead, never the message.
+    const detail = error instanceof AgentError ? { code: mapped.code, err: error.cause } : { err: error };
+    logger.error({ ...detail, agentId, status: mapped.status }, "agent run failed");
     return mapped;
   }
 
   const answerErrors: ErrorRequestHandler = (error, _req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof OpenAIError) return sendError(res, error);
+    // Express could not decode a path parameter (`/v1/models/%E0%A4%A`): the client's mistake,
+    // answered before auth as any malformed request is; the request log line is its only trace.
+    if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
+      return sendError(res, invalidRequest("The URL path is not valid percent-encoding.", null, "invalid_url"));
+    }
     logger.error({ err: error }, "chat completions request failed");
     sendError(res, internalError());
   };

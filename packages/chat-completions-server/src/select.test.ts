@@ -73,7 +73,7 @@ describe("agent and session selection over HTTP", () => {
   });
 
   it("quotes at most 100 characters of an unknown model back", async () => {
-    const error = await expectError(await postChat(server.url, chatRequest({ model: "m".repeat(100_000) })), 404);
+    const error = await expectError(await postChat(server.url, chatRequest({ model: "m".repeat(256) })), 404);
     expect(error.message.length).toBeLessThan(300);
     expect(error.message).toContain(`'${"m".repeat(100)}…'`);
   });

@@ -3,6 +3,7 @@ import type { AgentEvent, Usage } from "@openclaw/chat-completions-server";
 import WebSocket from "ws";
 import type { ClientFrame, GatewayFrame } from "../ws.js";
 import { gatewayTarget } from "./target.js";
+import { forTerminal } from "./terminal.js";
 
 export interface AgentCommandOptions {
   message: string;
@@ -21,6 +22,7 @@ export async function agentCommand(
   const { url, secret } = await gatewayTarget(options);
   const ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`, { headers: { authorization: `Bearer ${secret}` } });
   const id = randomUUID();
+  const show = forTerminal(out);
   let text = "";
   const result = await new Promise<{ finishReason?: string; usage?: Usage }>((resolve, reject) => {
     ws.once("error", (error) =>
@@ -53,7 +55,7 @@ export async function agentCommand(
       const event: AgentEvent = frame.event;
       if (event.type === "text") {
         text += event.text;
-        if (!options.json) out.write(event.text);
+        if (!options.json) out.write(show(event.text));
       } else if (event.type === "done") {
         resolve({ finishReason: event.finishReason, usage: event.usage });
       }

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { type ChatCompletionsClient, createChatCompletionsClient } from "@openclaw/chat-completions-client";
 import { newSessionKey } from "@openclaw/chat-completions-server";
 import { gatewayTarget } from "./target.js";
+import { forTerminal } from "./terminal.js";
 
 export interface ChatCommandOptions {
   message?: string;
@@ -17,7 +18,8 @@ async function say(client: ChatCompletionsClient, text: string, out: NodeJS.Writ
     messages: [{ role: "user", content: text }],
     stream: true,
   });
-  for await (const chunk of stream) out.write(chunk.choices[0]?.delta.content ?? "");
+  const show = forTerminal(out);
+  for await (const chunk of stream) out.write(show(chunk.choices[0]?.delta.content ?? ""));
   out.write("\n");
 }
 

@@ -1,16 +1,23 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 import JSON5 from "json5";
 import { ConfigError, configPath, parseConfig, readConfigFile } from "../config/load.js";
+
+/** Keys that reach an object's prototype: setting through them would change every object in the process. */
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /** `gateway.auth.token` -> ["gateway","auth","token"]; `agents.list[1].model` -> [..., "list", 1, "model"]. */
 export function parsePath(path: string): (string | number)[] {
   if (!/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\[\d+\])*$/.test(path)) {
     throw new ConfigError(`"${path}" is not a config path (e.g. gateway.port or agents.list[0].model)`);
   }
-  return [...path.matchAll(/([A-Za-z_][\w-]*)|\[(\d+)\]/g)].map((m) =>
+  const keys = [...path.matchAll(/([A-Za-z_][\w-]*)|\[(\d+)\]/g)].map((m) =>
     m[2] !== undefined ? Number(m[2]) : (m[1] as string),
   );
+  const reserved = keys.find((key) => typeof key === "string" && PROTOTYPE_KEYS.has(key));
+  if (reserved !== undefined) throw new ConfigError(`"${path}" is not a config path ("${reserved}" is no config key)`);
+  return keys;
 }
 
 function getAt(value: unknown, keys: (string | number)[]): unknown {
@@ -56,9 +63,33 @@ export async function configSet(path: string, value: string, flag?: string): Pro
   const raw = (await readConfigFile(file, false)) as Record<string, unknown>;
   setAt(raw, parsePath(path), parseValue(value));
   parseConfig(raw);
-  await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON5.stringify(raw, null, 2)}\n`);
-  await rename(temp, file);
+  await writePrivately(file, `${JSON5.stringify(raw, null, 2)}\n`);
   return `Set ${path} in ${file}`;
+}
+
+/**
+ * Replaces `file` with `text` atomically, keeping its mode (0600 when new: it may hold the
+ * secret); a missing directory is created 0700. The text goes to a new temp file in the same
+ * directory, opened exclusively (never someone else's file or link), synced, then renamed over.
+ */
+async function writePrivately(file: string, text: string): Promise<void> {
+  const dir = dirname(file);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const mode = await stat(file).then(
+    (stats) => stats.mode & 0o7777,
+    () => 0o600,
+  );
+  const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  const handle = await open(temp, "wx", 0o600);
+  try {
+    await handle.chmod(mode); // exactly the old mode, whatever the umask
+    await handle.writeFile(text);
+    await handle.sync();
+    await handle.close();
+    await rename(temp, file);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
 }

@@ -40,10 +40,21 @@ const demoProvider = z.strictObject({
 
 const openAiProvider = z.strictObject({
   api: z.literal("openai-completions"),
-  baseUrl: z.url({ protocol: /^https?$/ }),
+  // fetch() refuses URLs with credentials, and they would be shown wherever the URL is named.
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), "must not contain a user or password (put the key in apiKey)"),
   apiKey: z.string().optional(),
-  /** Longest silence from the upstream (before its answer or between chunks) before giving up: 504. */
+  /** Longest wait for the upstream's answer, or between two of its events (comments do not count), before 504. */
   timeoutMs: z.number().int().min(1).default(60_000),
+  /** Most bytes of the upstream's stream read for one turn; past it the turn ends with finish_reason "length". */
+  maxReplyBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * 1024 * 1024),
+  /** Longest a turn may take in all, however busy the upstream keeps the stream; past it 504. */
+  maxTurnMs: z.number().int().min(1).default(600_000),
   models: z.array(z.strictObject({ id: z.string().min(1) })).min(1),
 });
 

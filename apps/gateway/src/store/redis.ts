@@ -2,6 +2,7 @@ import type { RateLimitStoreFactory } from "@openclaw/chat-completions-server";
 import { RedisStore } from "rate-limit-redis";
 import { createClient } from "redis";
 import type { Logger } from "../logger.js";
+import { redactUrl } from "../redact.js";
 import { decodeTurn, encodeTurn, sessionId } from "./encoding.js";
 import { RedisUnavailableError } from "./redis-error.js";
 import type { SessionLimits, SessionStore, StoredTurn } from "./types.js";
@@ -38,21 +39,10 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCl
   try {
     await client.connect();
   } catch (error) {
-    throw new RedisUnavailableError(`Cannot connect to Redis at ${redact(url)}: ${(error as Error).message}`);
+    throw new RedisUnavailableError(`Cannot connect to Redis at ${redactUrl(url)}: ${(error as Error).message}`);
   }
   connected = true;
   return client;
-}
-
-/** The URL without its password, for messages. */
-export function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(invalid URL)";
-  }
 }
 
 /** express-rate-limit stores in Redis, so every process counts the same failures. */

@@ -72,7 +72,8 @@ export interface components {
         CreateChatCompletionRequest: {
             /**
              * @description `openclaw` or `openclaw/default` (the default agent), `openclaw:<agentId>`,
-             *     `openclaw/<agentId>` or `agent:<agentId>`. Echoed in the response.
+             *     `openclaw/<agentId>` or `agent:<agentId>`. Echoed in the response (in every
+             *     stream chunk), hence bounded.
              * @example openclaw:main
              */
             model: string;
@@ -757,6 +758,7 @@ export interface operations {
                     "application/json": components["schemas"]["Model"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];

@@ -205,6 +205,9 @@ const spec: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -426,7 +429,8 @@ const spec: Record<string, unknown> = {
         "properties": {
           "model": {
             "type": "string",
-            "description": "`openclaw` or `openclaw/default` (the default agent), `openclaw:<agentId>`,\n`openclaw/<agentId>` or `agent:<agentId>`. Echoed in the response.\n",
+            "maxLength": 256,
+            "description": "`openclaw` or `openclaw/default` (the default agent), `openclaw:<agentId>`,\n`openclaw/<agentId>` or `agent:<agentId>`. Echoed in the response (in every\nstream chunk), hence bounded.\n",
             "example": "openclaw:main"
           },
           "messages": {

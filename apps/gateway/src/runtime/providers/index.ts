@@ -18,6 +18,8 @@ export function createProviders(config: Config): Map<string, ModelProvider> {
             baseUrl: provider.baseUrl,
             apiKey: provider.apiKey,
             timeoutMs: provider.timeoutMs,
+            maxReplyBytes: provider.maxReplyBytes,
+            maxTurnMs: provider.maxTurnMs,
           }),
     );
   }

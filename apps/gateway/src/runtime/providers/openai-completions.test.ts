@@ -1,7 +1,17 @@
+import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expectError, expectSchema, readSse, streamedText } from "@openclaw/contract-kit";
-import { baseConfig, chat, type RunningGateway, reply, startGateway, TOKEN } from "@openclaw/contract-kit/gateway";
+import { expectCompletion, expectError, expectSchema, readSse, streamedText, until } from "@openclaw/contract-kit";
+import {
+  baseConfig,
+  chat,
+  type RunningGateway,
+  reply,
+  runCli,
+  startGateway,
+  TOKEN,
+  writeConfig,
+} from "@openclaw/contract-kit/gateway";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -192,7 +202,219 @@ describe("the openai-completions provider", () => {
     expect(http).toMatchObject({ type: "rate_limit_error", code: "rate_limit_exceeded" });
   });
 
+  it("logs an upstream error's status and length, never its text", async () => {
+    await expectError(await chat(gateway.url, { messages: [{ role: "user", content: "status-500" }] }), 502);
+    const line = await until(
+      () =>
+        gateway
+          .output()
+          .split("\n")
+          .find((l) => l.includes('"agent run failed"') && l.includes('"upstreamStatus":500')),
+      { what: "the log line of the failed run" },
+    );
+    expect(JSON.parse(line)).toMatchObject({
+      status: 502,
+      code: "upstream_error",
+      err: { upstreamErrorChars: JSON.stringify({ error: { message: "upstream says 500" } }).length },
+    });
+    expect(gateway.output()).not.toContain("upstream says");
+  });
+
   it("still answers afterwards", async () => {
     expect(await reply(gateway.url, { messages: [{ role: "user", content: "again" }] })).toBe("upstream heard: again");
+  });
+});
+
+describe("a provider baseUrl with credentials", () => {
+  it("is refused at start, without showing them", async () => {
+    const config = baseConfig({
+      models: {
+        providers: {
+          local: { api: "openai-completions", baseUrl: "http://me:hunter2@127.0.0.1:9/v1", models: [{ id: "m" }] },
+        },
+      },
+      agents: { list: [{ id: "main", model: "local/m" }] },
+    });
+    const result = await runCli(["gateway", "--port", "0", "--config", writeConfig(config)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/models\.providers\.local\.baseUrl: must not contain a user or password/);
+    expect(result.stderr + result.stdout).not.toContain("hunter2");
+  });
+});
+
+/** One request to the hostile upstream: what it asked for, what was written, whether it ended. */
+interface Flood {
+  what: string;
+  written: number;
+  closed: boolean;
+}
+
+/**
+ * An upstream that never stops, picked by the last user message: an SSE line without end, an
+ * error body without end, valid chunks without end, comments every 50 ms, a chunk every 50 ms
+ * (and "ok": one chunk, then done).
+ * It writes as fast as the gateway reads and stops when the gateway hangs up.
+ */
+function hostileUpstream() {
+  const floods: Flood[] = [];
+  const chunk = (content: string) =>
+    `data: ${JSON.stringify({ id: "u", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+  const server = createServer(async (req, res) => {
+    let raw = "";
+    for await (const part of req) raw += part;
+    const what = JSON.parse(raw).messages.at(-1).content as string;
+    const flood: Flood = { what, written: 0, closed: false };
+    floods.push(flood);
+    res.once("close", () => {
+      flood.closed = true;
+    });
+    res.on("error", () => {});
+    const write = (text: string) => {
+      flood.written += Buffer.byteLength(text);
+      return res.write(text);
+    };
+    const forever = async (piece: string) => {
+      const closed = once(res, "close");
+      while (!res.destroyed) if (!write(piece)) await Promise.race([once(res, "drain"), closed]);
+    };
+    const every = (ms: number, text: () => string) => {
+      const timer = setInterval(() => write(text()), ms);
+      res.once("close", () => clearInterval(timer));
+    };
+    if (what === "endless-error") {
+      res.writeHead(500, { "content-type": "text/plain" });
+      return forever("x".repeat(64 * 1024));
+    }
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    if (what === "endless-line") {
+      write("data: ");
+      return forever("a".repeat(64 * 1024));
+    }
+    if (what === "endless-stream") return forever(chunk("word ").repeat(200));
+    write(chunk("hello"));
+    if (what === "ok") return res.end("data: [DONE]\n\n");
+    if (what === "comments") every(50, () => ": keep-alive\n\n");
+    if (what === "drip") every(50, () => chunk(" more"));
+  });
+  return { server, floods };
+}
+
+describe("the openai-completions provider against a hostile upstream (gateway heap 64 MB)", () => {
+  const upstream = hostileUpstream();
+  const MAX_REPLY = 1024 * 1024;
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => upstream.server.listen(0, "127.0.0.1", resolve));
+    const { port } = upstream.server.address() as AddressInfo;
+    const baseUrl = `http://127.0.0.1:${port}/v1`;
+    const config = baseConfig({
+      models: {
+        providers: {
+          // Only the size bounds can end these turns: the timeouts are long.
+          flood: {
+            api: "openai-completions",
+            baseUrl,
+            timeoutMs: 20_000,
+            maxTurnMs: 25_000,
+            maxReplyBytes: MAX_REPLY,
+            models: [{ id: "m" }],
+          },
+          // Only the idle timeout can end these turns.
+          quiet: { api: "openai-completions", baseUrl, timeoutMs: 300, models: [{ id: "m" }] },
+          // Only the turn's deadline can end these: a chunk every 50 ms is far inside timeoutMs.
+          busy: { api: "openai-completions", baseUrl, timeoutMs: 10_000, maxTurnMs: 1500, models: [{ id: "m" }] },
+        },
+      },
+      agents: {
+        list: [
+          { id: "main", default: true, model: "flood/m" },
+          { id: "quiet", model: "quiet/m" },
+          { id: "busy", model: "busy/m" },
+        ],
+      },
+    });
+    gateway = await startGateway(config, { env: { NODE_OPTIONS: "--max-old-space-size=64" } });
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    upstream.server.closeAllConnections();
+    upstream.server.close();
+  });
+
+  /** Waits for the gateway to hang up on the upstream's last request; returns what was written. */
+  const hungUp = async (what: string) => {
+    const flood = await until(() => upstream.floods.findLast((f) => f.what === what && f.closed), {
+      what: `the gateway to hang up on ${what}`,
+    });
+    // The bound, plus what loopback socket buffers hold.
+    expect(flood.written).toBeLessThan(MAX_REPLY + 24 * 1024 * 1024);
+    return flood;
+  };
+
+  it("ends an endless SSE line at maxReplyBytes: finish_reason length", async () => {
+    const completion = await expectCompletion(
+      await chat(gateway.url, { messages: [{ role: "user", content: "endless-line" }] }),
+    );
+    expect(completion.choices[0]?.finish_reason).toBe("length");
+    expect(completion.choices[0]?.message.content ?? "").toBe("");
+    await hungUp("endless-line");
+  });
+
+  it("ends an endless stream at maxReplyBytes, streamed or not", async () => {
+    const response = await chat(gateway.url, { stream: true, messages: [{ role: "user", content: "endless-stream" }] });
+    const { chunks } = await readSse(response);
+    const text = streamedText(chunks);
+    // Each 5-character word comes in a ~150-byte chunk.
+    expect(text.length).toBeGreaterThan(MAX_REPLY / 50);
+    expect(text.length).toBeLessThan(MAX_REPLY);
+    expect(chunks.at(-1)).toMatchObject({ choices: [{ finish_reason: "length" }] });
+    await hungUp("endless-stream");
+
+    const completion = await expectCompletion(
+      await chat(gateway.url, { messages: [{ role: "user", content: "endless-stream" }] }),
+    );
+    expect(completion.choices[0]?.finish_reason).toBe("length");
+    expect(completion.choices[0]?.message.content?.length).toBeLessThan(MAX_REPLY);
+  });
+
+  it("reads no more than the start of an endless error body", async () => {
+    const error = await expectError(
+      await chat(gateway.url, { messages: [{ role: "user", content: "endless-error" }] }),
+      502,
+    );
+    expect(error.message).toMatch(/^Upstream provider 'flood' failed with HTTP 500: x{300}…$/);
+    await hungUp("endless-error");
+  });
+
+  it("does not let comments hold off the idle timeout", async () => {
+    const response = await chat(gateway.url, {
+      model: "openclaw:quiet",
+      stream: true,
+      messages: [{ role: "user", content: "comments" }],
+    });
+    const { chunks, errors } = await readSse(response);
+    expect(streamedText(chunks)).toBe("hello");
+    expect(errors[0]?.error).toMatchObject({
+      code: "upstream_timeout",
+      message: expect.stringMatching(/within 300 ms/),
+    });
+    await hungUp("comments");
+  });
+
+  it("ends a turn the upstream keeps busy at maxTurnMs with 504", async () => {
+    const error = await expectError(
+      await chat(gateway.url, { model: "openclaw:busy", messages: [{ role: "user", content: "drip" }] }),
+      504,
+    );
+    expect(error).toMatchObject({
+      code: "upstream_timeout",
+      message: expect.stringMatching(/did not finish within 1500 ms/),
+    });
+    await hungUp("drip");
+  });
+
+  it("is still up, within its small heap, and answers", async () => {
+    expect(gateway.child.exitCode).toBeNull();
+    expect(await reply(gateway.url, { messages: [{ role: "user", content: "ok" }] })).toBe("hello");
   });
 });

@@ -1,5 +1,6 @@
 import { AgentError, type AgentEvent, type FinishReason } from "@openclaw/chat-completions-server";
 import { createParser } from "eventsource-parser";
+import { redactUrl } from "../../redact.js";
 import type { ModelProvider } from "./types.js";
 
 export interface OpenAiCompletionsOptions {
@@ -7,8 +8,12 @@ export interface OpenAiCompletionsOptions {
   name: string;
   baseUrl: string;
   apiKey?: string;
-  /** Longest silence from the upstream before giving up with 504. */
+  /** Longest wait for the upstream's answer, or between two of its events, before giving up with 504. */
   timeoutMs: number;
+  /** Most bytes of the upstream's stream read for one turn; past it the turn ends with `finish_reason: "length"`. */
+  maxReplyBytes: number;
+  /** Longest a turn may take in all, however busy the upstream stays; past it 504. */
+  maxTurnMs: number;
 }
 
 interface UpstreamChunk {
@@ -25,48 +30,116 @@ interface UpstreamChunk {
 
 const FINISH_REASONS = new Set<FinishReason>(["stop", "length", "tool_calls", "content_filter"]);
 
-/** Maps the upstream's HTTP status to what our client sees, keeping its meaning. */
-function upstreamError(name: string, status: number, detail: string): AgentError {
+/** Most bytes of an upstream's error body read: enough for its message, never a flood. */
+export const ERROR_BODY_BYTES = 16 * 1024;
+/** Most characters of an upstream's error message passed on to the client. */
+export const ERROR_DETAIL_CHARS = 300;
+
+/** C0/C1 controls and DEL: an upstream's text is shown in terminals and logs. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+
+/**
+ * What of an upstream's error body the client sees: its `error.message` when it is OpenAI-shaped
+ * JSON, else the text, controls collapsed to a space and cut at {@link ERROR_DETAIL_CHARS}.
+ */
+function errorDetail(body: string): string {
+  let text = body;
+  try {
+    const message = (JSON.parse(body) as UpstreamChunk).error?.message;
+    if (typeof message === "string") text = message;
+  } catch {
+    // Not JSON (or cut short at ERROR_BODY_BYTES): the text itself.
+  }
+  text = text.replace(CONTROLS, " ").trim();
+  return text.length > ERROR_DETAIL_CHARS ? `${text.slice(0, ERROR_DETAIL_CHARS)}…` : text;
+}
+
+/**
+ * Maps the upstream's HTTP status to what our client sees, keeping its meaning. The `cause`
+ * (what the router logs) holds the upstream's status and the length of its text, never the text:
+ * it may quote the user's messages.
+ */
+function upstreamError(name: string, status: number, body: string): AgentError {
+  const cause = { upstreamStatus: status, upstreamErrorChars: body.length };
   if (status === 401 || status === 403) {
     return new AgentError(
       `Upstream provider '${name}' rejected its API key (${status}). Check models.providers.${name}.apiKey.`,
-      { status: 502, code: "upstream_auth_failed" },
+      { status: 502, code: "upstream_auth_failed", cause },
     );
   }
-  if (status === 429) return new AgentError(`Upstream provider '${name}' is rate limiting requests.`, { status: 429 });
-  if (status === 408 || status === 504) {
-    return new AgentError(`Upstream provider '${name}' timed out.`, { status: 504, code: "upstream_timeout" });
+  if (status === 429) {
+    return new AgentError(`Upstream provider '${name}' is rate limiting requests.`, { status: 429, cause });
   }
-  const suffix = detail ? `: ${detail.slice(0, 300)}` : "";
-  return new AgentError(`Upstream provider '${name}' failed with HTTP ${status}${suffix}`, {
+  if (status === 408 || status === 504) {
+    return new AgentError(`Upstream provider '${name}' timed out.`, { status: 504, code: "upstream_timeout", cause });
+  }
+  const detail = errorDetail(body);
+  return new AgentError(`Upstream provider '${name}' failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, {
     status: 502,
     code: "upstream_error",
+    cause,
   });
+}
+
+/** The first `max` bytes of a body as text; the rest is never read (the body is cancelled). */
+async function readPrefix(body: ReadableStream<Uint8Array>, max: number): Promise<string> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let left = max;
+  try {
+    while (left > 0) {
+      const read = await reader.read();
+      if (read.done) break;
+      const bytes = read.value.subarray(0, left);
+      left -= bytes.length;
+      text += decoder.decode(bytes, { stream: true });
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  return text + decoder.decode();
 }
 
 /**
  * Any OpenAI-compatible upstream (OpenAI, Ollama, vLLM, llama.cpp, LM Studio): streams its
  * `/chat/completions` with usage, passing the turn's parameters and the abort signal.
+ *
+ * What it sends is bounded: at most `maxReplyBytes` of its stream are read (so no SSE line or
+ * event can be longer either), at most {@link ERROR_BODY_BYTES} of an error body, the turn
+ * lasts at most `maxTurnMs`, and only events (not comments or blank lines) count as progress
+ * against `timeoutMs`.
  */
 export function openAiCompletionsProvider(options: OpenAiCompletionsOptions): ModelProvider {
   const url = `${options.baseUrl.replace(/\/+$/, "")}/chat/completions`;
   return {
     async *stream(request, signal) {
       const idle = new AbortController();
-      const timer = setTimeout(() => idle.abort(), options.timeoutMs);
-      const abort = AbortSignal.any([signal, idle.signal]);
+      const overtime = new AbortController();
+      // Ends the upstream request however the turn ends, so its socket is never left open.
+      const done = new AbortController();
+      const idleTimer = setTimeout(() => idle.abort(), options.timeoutMs);
+      const turnTimer = setTimeout(() => overtime.abort(), options.maxTurnMs);
+      const abort = AbortSignal.any([signal, idle.signal, overtime.signal, done.signal]);
       const messages = [...(request.system ? [{ role: "system", content: request.system }] : []), ...request.messages];
       const headers: Record<string, string> = { "content-type": "application/json", accept: "text/event-stream" };
       if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
       const failed = (error: unknown): AgentError => {
         if (error instanceof AgentError) return error;
+        if (overtime.signal.aborted) {
+          return new AgentError(`Upstream provider '${options.name}' did not finish within ${options.maxTurnMs} ms.`, {
+            status: 504,
+            code: "upstream_timeout",
+          });
+        }
         if (idle.signal.aborted) {
           return new AgentError(`Upstream provider '${options.name}' did not answer within ${options.timeoutMs} ms.`, {
             status: 504,
             code: "upstream_timeout",
           });
         }
-        return new AgentError(`Upstream provider '${options.name}' is unreachable at ${options.baseUrl}.`, {
+        return new AgentError(`Upstream provider '${options.name}' is unreachable at ${redactUrl(options.baseUrl)}.`, {
           status: 502,
           code: "upstream_unreachable",
           cause: error,
@@ -88,25 +161,41 @@ export function openAiCompletionsProvider(options: OpenAiCompletionsOptions): Mo
           throw failed(error);
         });
         if (!response.ok || !response.body) {
-          const detail = await response.text().catch(() => "");
-          throw upstreamError(options.name, response.status, detail);
+          const body = response.body ? await readPrefix(response.body, ERROR_BODY_BYTES).catch(() => "") : "";
+          throw upstreamError(options.name, response.status, body);
         }
         const events: string[] = [];
-        const parser = createParser({ onEvent: (event) => void events.push(event.data) });
+        const parser = createParser({
+          onEvent: (event) => {
+            // Only an event is progress: comments and blank lines do not hold the idle timeout off.
+            idleTimer.refresh();
+            events.push(event.data);
+          },
+        });
         const decoder = new TextDecoder();
         let finishReason: FinishReason | undefined;
         let usage: NonNullable<UpstreamChunk["usage"]> | undefined;
+        let left = options.maxReplyBytes;
         const reader = response.body.getReader();
         for (let read = await reader.read(); !read.done; read = await reader.read()) {
-          const bytes = read.value;
-          timer.refresh();
-          parser.feed(decoder.decode(bytes, { stream: true }));
+          const bytes = read.value.subarray(0, left);
+          left -= bytes.length;
+          parser.feed(decoder.decode(bytes, { stream: left > 0 }));
           for (let data = events.shift(); data !== undefined; data = events.shift()) {
             if (data === "[DONE]") {
               yield { type: "done", finishReason, usage } satisfies AgentEvent;
               return;
             }
-            const chunk = JSON.parse(data) as UpstreamChunk;
+            let chunk: UpstreamChunk;
+            try {
+              chunk = JSON.parse(data) as UpstreamChunk;
+            } catch {
+              throw new AgentError(`Upstream provider '${options.name}' sent an event that is not JSON.`, {
+                status: 502,
+                code: "upstream_bad_response",
+                cause: { upstreamEventChars: data.length },
+              });
+            }
             if (chunk.error) throw upstreamError(options.name, 502, chunk.error.message ?? "");
             if (chunk.usage) usage = chunk.usage;
             for (const choice of chunk.choices ?? []) {
@@ -125,6 +214,11 @@ export function openAiCompletionsProvider(options: OpenAiCompletionsOptions): Mo
               }
             }
           }
+          // The reply reached its bound: what came so far is the answer, cut short as by max_tokens.
+          if (left === 0) {
+            yield { type: "done", finishReason: "length", usage } satisfies AgentEvent;
+            return;
+          }
         }
         throw new AgentError(`Upstream provider '${options.name}' ended its stream early.`, {
           status: 502,
@@ -134,7 +228,9 @@ export function openAiCompletionsProvider(options: OpenAiCompletionsOptions): Mo
         if (signal.aborted) return;
         throw failed(error);
       } finally {
-        clearTimeout(timer);
+        clearTimeout(idleTimer);
+        clearTimeout(turnTimer);
+        done.abort();
       }
     },
   };

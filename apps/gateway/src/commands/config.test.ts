@@ -1,0 +1,53 @@
+// `openclaw config set` through the real CLI: the file it writes may hold the gateway's secret.
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runCli, tempDir } from "@openclaw/contract-kit/gateway";
+import { describe, expect, it } from "vitest";
+
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+describe("openclaw config set keeps the config private", () => {
+  it("keeps a 0600 config 0600 across rewrites", async () => {
+    const dir = tempDir();
+    const file = join(dir, "openclaw.json");
+    writeFileSync(file, '{ gateway: { auth: { token: "s3cret" } } }\n');
+    chmodSync(file, 0o600);
+    for (const port of ["18001", "18002"]) {
+      const result = await runCli(["config", "set", "gateway.port", port, "--config", file]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(mode(file)).toBe(0o600);
+    }
+    expect(readFileSync(file, "utf8")).toContain("18002");
+    expect(readdirSync(dir)).toEqual(["openclaw.json"]); // no temp file left behind
+  });
+
+  it("keeps whatever mode the owner chose", async () => {
+    const file = join(tempDir(), "openclaw.json");
+    writeFileSync(file, "{}\n");
+    chmodSync(file, 0o640);
+    expect((await runCli(["config", "set", "gateway.port", "18003", "--config", file])).code).toBe(0);
+    expect(mode(file)).toBe(0o640);
+  });
+
+  it("creates a new ~/.openclaw 0700 and the config in it 0600", async () => {
+    const home = tempDir("openclaw-home-");
+    const result = await runCli(["config", "set", "gateway.auth.token", "s3cret"], { env: { HOME: home } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(mode(join(home, ".openclaw"))).toBe(0o700);
+    expect(mode(join(home, ".openclaw", "openclaw.json"))).toBe(0o600);
+  });
+});
+
+describe("openclaw config set refuses paths through an object's prototype", () => {
+  it.each(["__proto__.x", "constructor.prototype.x", "gateway.__proto__.polluted", "agents.list[0].constructor"])(
+    "%s: exit 2, the file untouched",
+    async (path) => {
+      const file = join(tempDir(), "openclaw.json");
+      writeFileSync(file, "{}\n");
+      const result = await runCli(["config", "set", path, "1", "--config", file]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/is not a config path/);
+      expect(readFileSync(file, "utf8")).toBe("{}\n");
+    },
+  );
+});
