@@ -89,7 +89,11 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   const drain = { value: (graceMs: number) => runs.drain(graceMs) };
   const activeRuns = { get: () => runs.size };
   if (!options.enabled) {
-    return Object.defineProperties(router, { ready: { value: Promise.resolve() }, activeRuns, drain }) as ChatCompletionsRouter;
+    return Object.defineProperties(router, {
+      ready: { value: Promise.resolve() },
+      activeRuns,
+      drain,
+    }) as ChatCompletionsRouter;
   }
   const { agents, runAgent } = options;
   const logger = options.logger ?? silent;
