@@ -74,7 +74,7 @@ it("caps WebSocket runs per gateway across connections (gateway.ws.maxRuns)", as
   const gateway = await startGateway(
     baseConfig({
       gateway: { ws: { maxRuns: 5, maxRunsPerConnection: 4 } },
-      models: { providers: { demo: { api: "demo", tokenDelayMs: 20 } } },
+      models: { providers: { demo: { api: "demo", tokenDelayMs: 100 } } },
     }),
   );
   try {
