@@ -63,7 +63,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const endpoint = config.gateway.http.endpoints.chatCompletions;
   /** Every run in progress, HTTP and WebSocket: one drain ends them all. */
   const runs = new InFlightRuns();
-  let draining = false;
 
   const app = express();
   app.disable("x-powered-by");
@@ -71,7 +70,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   app.set("etag", false);
   app.set("trust proxy", config.gateway.trustProxy);
   app.use(requestLog(logger));
-  app.use((_req, res, next) => (draining ? sendError(res, shuttingDown()) : next()));
+  app.use((_req, res, next) => (runs.draining ? sendError(res, shuttingDown()) : next()));
   // Up as long as the process serves; the store's state is reported, not fatal.
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", store: redis ? (redis.isReady ? "redis" : "redis-unavailable") : "file" });
@@ -98,7 +97,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     runs,
     limits: config.gateway.ws,
     logger,
-    isDraining: () => draining,
+    isDraining: () => runs.draining,
     isAuthorized: (req: IncomingMessage) => {
       const presented = bearerSecret(req.headers.authorization);
       return presented !== undefined && isValid(presented);
@@ -132,17 +131,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      draining = true;
       const grace = config.gateway.shutdownGraceMs;
+      const running = runs.size;
+      // From here new work is refused. Runs finish within the grace or end cleanly with
+      // shutting_down (an SSE error event and [DONE], a 503, an agent.error frame).
+      const drained = router.drain(grace);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Idle WebSocket connections get their close frame now, busy ones once their runs ended;
       // a peer that ignores it is cut off at the end of the grace.
       const sockets = socket.close(Date.now() + grace);
-      // Runs finish within the grace or end cleanly with shutting_down (an SSE error event and
-      // [DONE], a 503, an agent.error frame).
-      const running = runs.size;
-      await router.drain(grace);
+      await drained;
       await sockets;
       server.closeAllConnections();
       await closed;
