@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { checkSse, expectError } from "@openclaw/contract-kit";
+import { checkSse, until } from "@openclaw/contract-kit";
 import {
   baseConfig,
   chat,
@@ -220,9 +220,14 @@ describe("graceful shutdown", () => {
     const reader = response.body?.getReader();
     await reader?.read();
     const exit = gateway.stop("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const refused = await chat(gateway.url, { messages: [{ role: "user", content: "late" }] }).catch(() => undefined);
-    if (refused) await expectError(refused, 503);
+    await until(() => gateway.output().includes('"msg":"shutting down"'), { what: "the shutdown to begin" });
+    // New work is refused: the listener is closed while the process, still up, drains.
+    const late = await chat(gateway.url, { messages: [{ role: "user", content: "late" }] }).then(
+      (response) => response.status,
+      (error: Error) => (error.cause as { code?: string } | undefined)?.code,
+    );
+    expect(["ECONNREFUSED", "ECONNRESET"]).toContain(late);
+    expect(gateway.child.exitCode).toBeNull();
     let body = "";
     for (let read = await reader?.read(); read && !read.done; read = await reader?.read())
       body += new TextDecoder().decode(read.value);

@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
 import {
   bearerSecret,
   createChatCompletionsRouter,
   createSecretCheck,
   expressClasses,
+  InFlightRuns,
+  notFound,
+  sendError,
+  shuttingDown,
 } from "@openclaw/chat-completions-server";
 import express from "express";
 import { requireSecret } from "./config/load.js";
@@ -33,7 +36,10 @@ export interface Gateway {
   /** `http://host:port`. */
   url: string;
   server: Server;
-  /** Stops accepting, lets running turns finish for up to `gateway.shutdownGraceMs`, then closes every socket. */
+  /**
+   * Stops accepting; lets running turns (HTTP and WebSocket) finish for up to
+   * `gateway.shutdownGraceMs`, ends the rest with `shutting_down`, then closes every socket.
+   */
   close(): Promise<void>;
 }
 
@@ -56,7 +62,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       : new FileSessionStore(options.stateDir, config.session));
   const runtime = createAgentRuntime(config, sessions, logger);
   const endpoint = config.gateway.http.endpoints.chatCompletions;
-  let draining = false;
+  /** Every run in progress, HTTP and WebSocket: one drain ends them all. */
+  const runs = new InFlightRuns();
 
   const app = express();
   app.disable("x-powered-by");
@@ -64,15 +71,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   app.set("etag", false);
   app.set("trust proxy", config.gateway.trustProxy);
   app.use(requestLog(logger));
-  app.use((_req, res, next) => {
-    if (!draining) return next();
-    res
-      .status(503)
-      .set("Connection", "close")
-      .json({
-        error: { message: "The gateway is shutting down.", type: "api_error", param: null, code: "shutting_down" },
-      });
-  });
+  app.use((_req, res, next) => (runs.draining ? sendError(res, shuttingDown()) : next()));
   // Up as long as the process serves; the store's state is reported, not fatal.
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", store: redis ? (redis.isReady ? "redis" : "redis-unavailable") : "file" });
@@ -88,19 +87,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     bodyTimeoutMs: endpoint.bodyTimeoutMs,
     keepAliveMs: endpoint.keepAliveMs,
     logger,
+    runs,
   });
   app.use(router);
-  app.use((_req, res) => {
-    res
-      .status(404)
-      .json({ error: { message: "Not found.", type: "invalid_request_error", param: null, code: "not_found" } });
-  });
+  app.use((_req, res) => sendError(res, notFound()));
 
   const isValid = createSecretCheck({ ...config.gateway.auth, token: secret, password: secret });
   const socket = createGatewaySocket({
     runtime,
+    runs,
+    limits: config.gateway.ws,
     logger,
-    isDraining: () => draining,
+    isDraining: () => runs.draining,
     isAuthorized: (req: IncomingMessage) => {
       const presented = bearerSecret(req.headers.authorization);
       return presented !== undefined && isValid(presented);
@@ -134,20 +132,22 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      draining = true;
+      const grace = config.gateway.shutdownGraceMs;
+      const running = runs.size;
+      // From here new work is refused. Runs finish within the grace or end cleanly with
+      // shutting_down (an SSE error event and [DONE], a 503, an agent.error frame).
+      const drained = router.drain(grace);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const deadline = Date.now() + config.gateway.shutdownGraceMs;
-      while (runtime.activeTurns > 0 && Date.now() < deadline) await sleep(20);
-      // Past the grace period: end what still runs cleanly (an error event and [DONE]), then close.
-      router.close();
-      const flushDeadline = Date.now() + 1000;
-      while (router.activeRuns > 0 && Date.now() < flushDeadline) await sleep(10);
-      socket.close();
+      // Idle WebSocket connections get their close frame now, busy ones once their runs ended;
+      // a peer that ignores it is cut off at the end of the grace.
+      const sockets = socket.close(Date.now() + grace);
+      await drained;
+      await sockets;
       server.closeAllConnections();
       await closed;
       await redis?.close().catch(() => redis.destroy());
-      logger.info({ unfinishedTurns: runtime.activeTurns }, "gateway stopped");
+      logger.info({ runsAtShutdown: running }, "gateway stopped");
     })();
     return closing;
   };

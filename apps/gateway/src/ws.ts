@@ -1,23 +1,31 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import {
-  AGENT_ID,
   AgentError,
-  type AgentEvent,
   type AgentTurn,
+  abortedWith,
+  duplicateRunId,
   fromAgentError,
-  type SessionChoice,
+  type InFlightRuns,
+  type OpenAIError,
+  selectAgent,
   selectSocketSession,
+  tooManyRuns,
+  untilAborted,
 } from "@openclaw/chat-completions-server";
 import { type WebSocket, WebSocketServer } from "ws";
+import type { Config } from "./config/schema.js";
 import type { Logger } from "./logger.js";
 import type { AgentRuntime } from "./runtime/agent-runtime.js";
+import { type ClientFrame, errorFrame, type GatewayFrame, parseFrame, type RunFrame } from "./ws-frames.js";
+
+export type { ClientFrame, GatewayFrame, WsError } from "./ws-frames.js";
 
 /**
  * The gateway's WebSocket protocol (JSON text frames), on the gateway's port at `/` or `/ws`.
  * The upgrade request must carry `Authorization: Bearer <secret>`.
  *
- * Client to gateway:
+ * Client to gateway (each frame checked whole, see ws-frames.ts):
  * - `{"type":"agent.run","id":"r1","message":"hi","agentId?":"main","sessionKey?":"…"}` runs one
  *   turn (session `agent:<agentId>:main`; a given key is namespaced like the HTTP header's,
  *   see the server package's session-key module);
@@ -25,140 +33,180 @@ import type { AgentRuntime } from "./runtime/agent-runtime.js";
  *
  * Gateway to client, per run: `{"type":"agent.event","id":"r1","event":{…}}` for each event
  * (`text`, `tool_call`, and last `done` with `finishReason` and `usage`), or
- * `{"type":"agent.error","id":"r1","error":{"message","type","code","status"}}`. A frame the
- * gateway cannot read gets `{"type":"error","error":{…}}`.
+ * `{"type":"agent.error","id":"r1","error":{"message","type","param","code","status"}}`. A frame
+ * the gateway cannot read gets `agent.error` (when it had a usable `id`) or `error`, with
+ * `code: "invalid_frame"` and `param` naming the bad field.
+ *
+ * Limits (`gateway.ws`): runs per connection and per gateway (`too_many_runs`), the frame size,
+ * and the bytes waiting to be sent: past `maxBufferedBytes` a connection's runs wait for the
+ * socket (and its frames are not read), and one that stays past it for `slowReaderTimeoutMs`
+ * is closed (1008).
  */
-export type ClientFrame =
-  | { type: "agent.run"; id: string; message: string; agentId?: string; sessionKey?: string }
-  | { type: "agent.cancel"; id: string };
-
-export type GatewayFrame =
-  | { type: "agent.event"; id: string; event: AgentEvent }
-  | { type: "agent.error"; id: string; error: WsError }
-  | { type: "error"; error: WsError };
-
-export interface WsError {
-  message: string;
-  type: string;
-  code: string | null;
-  status: number;
-}
-
-const MAX_FRAME_BYTES = 1024 * 1024;
-
-/** The same mapping as the HTTP endpoint's, so a failure reads the same on every transport. */
-function toWsError(error: unknown): WsError {
-  const { message, type, code, status } = fromAgentError(error);
-  return { message, type, code, status };
-}
-
 export interface GatewaySocket {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** Closes every connection (their runs are aborted). */
-  close(): void;
+  /**
+   * Closes every connection for a shutdown: with 1001 at once when it has no run in progress,
+   * else as soon as its last run ended (the drain ends them). A peer that has not answered the
+   * close by `deadline` (a `Date.now()` time) is cut off then. Resolves once all are closed.
+   */
+  close(deadline: number): Promise<void>;
+}
+
+type Limits = Config["gateway"]["ws"];
+
+/** Resolves when `promise` settles or `signal` aborts, whichever is first. */
+function settledOrAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    signal.addEventListener("abort", done, { once: true });
+    void promise.then(done);
+  });
+}
+
+/**
+ * A connection's sending side. Past `maxBufferedBytes` waiting to be sent, a run's next frame
+ * waits until the socket took the last one (as SSE waits for `drain`), and the connection's
+ * input pauses, so a client that stops reading cannot make the gateway buffer without bound,
+ * however many frames it sends. A connection that stays past the bound for
+ * `slowReaderTimeoutMs` is closed with 1008 and cut off.
+ */
+class Outbox {
+  private stalled: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly limits: Limits,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Sends `frame`; resolves once the socket can take more (at once unless it is backed up, or `signal` aborts). */
+  send(frame: GatewayFrame, signal?: AbortSignal): Promise<void> {
+    if (this.ws.readyState !== this.ws.OPEN) return Promise.resolve();
+    const written = new Promise<void>((resolve) =>
+      this.ws.send(JSON.stringify(frame), () => {
+        this.check();
+        resolve();
+      }),
+    );
+    if (this.check()) return Promise.resolve();
+    return signal ? settledOrAborted(written, signal) : Promise.resolve();
+  }
+
+  /** Whether the socket can take more; pauses or resumes reading and the slow-reader clock to match. */
+  private check(): boolean {
+    if (this.ws.readyState !== this.ws.OPEN || this.ws.bufferedAmount <= this.limits.maxBufferedBytes) {
+      clearTimeout(this.stalled);
+      this.stalled = undefined;
+      if (this.ws.isPaused) this.ws.resume();
+      return true;
+    }
+    if (!this.ws.isPaused) this.ws.pause();
+    this.stalled ??= setTimeout(() => {
+      this.logger.warn({ bufferedBytes: this.ws.bufferedAmount }, "websocket reader too slow; closing");
+      // Not reading, it would never see the close frame: cut it off.
+      this.ws.close(1008, "not reading");
+      this.ws.terminate();
+    }, this.limits.slowReaderTimeoutMs);
+    return false;
+  }
+
+  dispose(): void {
+    clearTimeout(this.stalled);
+  }
 }
 
 export function createGatewaySocket(options: {
   runtime: AgentRuntime;
+  /** Where runs are registered: the router's, so one drain ends HTTP and WebSocket runs alike. */
+  runs: InFlightRuns;
+  limits: Limits;
   isAuthorized(req: IncomingMessage): boolean;
   isDraining(): boolean;
   logger: Logger;
 }): GatewaySocket {
-  const { runtime, logger } = options;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const { runtime, runs, limits, logger } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
+  /** WebSocket runs in progress on every connection, for `maxRuns`. */
+  let running = 0;
+  /** Set by close(): connections end once idle. */
+  let shutdown: { deadline: number } | undefined;
+  /** Each connection's way to close once it has no run in progress. */
+  const closeWhenIdle = new Set<() => void>();
 
   wss.on("connection", (ws: WebSocket) => {
-    const runs = new Map<string, AbortController>();
-    const send = (frame: GatewayFrame) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    const mine = new Map<string, AbortController>();
+    const out = new Outbox(ws, limits, logger);
+    let cutOff: NodeJS.Timeout | undefined;
+    const endIfIdle = () => {
+      if (!shutdown || mine.size > 0 || cutOff) return;
+      ws.close(1001, "gateway shutting down");
+      cutOff = setTimeout(() => ws.terminate(), Math.max(0, shutdown.deadline - Date.now()));
     };
+    closeWhenIdle.add(endIfIdle);
 
-    async function run(frame: Extract<ClientFrame, { type: "agent.run" }>) {
-      const agentId = (frame.agentId ?? runtime.agents.defaultAgentId ?? "main").toLowerCase();
-      if (!AGENT_ID.test(agentId) || !runtime.agents.list().includes(agentId)) {
-        return send({
-          type: "agent.error",
-          id: frame.id,
-          error: {
-            message: `Unknown agent '${agentId}'.`,
-            type: "invalid_request_error",
-            code: "model_not_found",
-            status: 404,
-          },
-        });
-      }
-      if (options.isDraining()) {
-        return send({
-          type: "agent.error",
-          id: frame.id,
-          error: { message: "The gateway is shutting down.", type: "api_error", code: "shutting_down", status: 503 },
-        });
-      }
-      let session: SessionChoice;
-      try {
-        session = selectSocketSession(frame.sessionKey, agentId);
-      } catch (error) {
-        return send({ type: "agent.error", id: frame.id, error: toWsError(error) });
-      }
-      const controller = new AbortController();
-      runs.set(frame.id, controller);
+    /** Starts a run, or throws the error that refuses it. */
+    function start(frame: RunFrame) {
+      if (mine.has(frame.id)) throw duplicateRunId(frame.id);
+      const agentId = selectAgent(frame.agentId, "openclaw", runtime.agents);
+      if (mine.size >= limits.maxRunsPerConnection) throw tooManyRuns(limits.maxRunsPerConnection, "connection");
+      if (running >= limits.maxRuns) throw tooManyRuns(limits.maxRuns, "gateway");
       const turn: AgentTurn = {
         agentId,
-        ...session,
+        ...selectSocketSession(frame.sessionKey, agentId),
         messages: [{ role: "user", content: frame.message }],
         params: {},
         model: `openclaw:${agentId}`,
       };
-      try {
-        for await (const event of runtime.runTurn(turn, { signal: controller.signal })) {
-          if (controller.signal.aborted) break;
-          send({ type: "agent.event", id: frame.id, event });
-        }
-      } catch (error) {
-        if (!(error instanceof AgentError)) logger.error({ err: error, agentId }, "websocket agent run failed");
-        send({ type: "agent.error", id: frame.id, error: toWsError(error) });
-      } finally {
-        runs.delete(frame.id);
-      }
+      const controller = runs.start();
+      mine.set(frame.id, controller);
+      running++;
+      run(frame.id, turn, controller)
+        .catch((error: unknown) => logger.error({ err: error, agentId }, "websocket run failed"))
+        .finally(() => {
+          runs.end(controller);
+          mine.delete(frame.id);
+          running--;
+          endIfIdle();
+        });
     }
 
-    ws.on("message", (data, isBinary) => {
-      let frame: ClientFrame;
+    async function run(id: string, turn: AgentTurn, controller: AbortController) {
+      const { signal } = controller;
+      let failure: OpenAIError | undefined;
       try {
-        if (isBinary) throw new Error("binary");
-        frame = JSON.parse(data.toString());
-        if (typeof frame?.id !== "string" || frame.id === "") throw new Error("id");
-        if (frame.type === "agent.run" && (typeof frame.message !== "string" || frame.message === ""))
-          throw new Error("message");
-        if (frame.type !== "agent.run" && frame.type !== "agent.cancel") throw new Error("type");
-      } catch {
-        return send({
-          type: "error",
-          error: {
-            message:
-              'Send JSON text frames: {"type":"agent.run","id":"…","message":"…"} or {"type":"agent.cancel","id":"…"}.',
-            type: "invalid_request_error",
-            code: "invalid_frame",
-            status: 400,
-          },
-        });
+        for await (const event of untilAborted(runtime.runTurn(turn, { signal }), signal)) {
+          await out.send({ type: "agent.event", id, event }, signal);
+        }
+      } catch (error) {
+        if (!signal.aborted && !(error instanceof AgentError))
+          logger.error({ err: error, agentId: turn.agentId }, "websocket agent run failed");
+        failure = fromAgentError(error);
       }
-      if (frame.type === "agent.cancel") runs.get(frame.id)?.abort();
-      else if (runs.has(frame.id))
-        send({
-          type: "agent.error",
-          id: frame.id,
-          error: {
-            message: `A run with id '${frame.id}' is already in progress.`,
-            type: "invalid_request_error",
-            code: "duplicate_id",
-            status: 400,
-          },
-        });
-      else void run(frame);
+      // Ended by a drain: say so. Cancelled, or the connection went: no one to tell.
+      const stopped = signal.aborted ? abortedWith(signal) : failure;
+      if (stopped) void out.send(errorFrame(stopped, id));
+    }
+
+    ws.on("message", (data: Buffer, isBinary) => {
+      const parsed = parseFrame(data, isBinary);
+      if ("error" in parsed) return void out.send(errorFrame(parsed.error, parsed.id));
+      const frame: ClientFrame = parsed.frame;
+      if (frame.type === "agent.cancel") return mine.get(frame.id)?.abort();
+      try {
+        start(frame);
+      } catch (error) {
+        void out.send(errorFrame(fromAgentError(error), frame.id));
+      }
     });
     ws.on("close", () => {
-      for (const controller of runs.values()) controller.abort();
+      for (const controller of mine.values()) controller.abort();
+      out.dispose();
+      clearTimeout(cutOff);
+      closeWhenIdle.delete(endIfIdle);
     });
     ws.on("error", (error) => logger.debug({ err: error }, "websocket error"));
   });
@@ -176,10 +224,11 @@ export function createGatewaySocket(options: {
       if (options.isDraining()) return refuse(503, "Service Unavailable");
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
     },
-    close() {
-      // A close frame, not a reset: clients learn the gateway is going away (1001); runs abort.
-      for (const client of wss.clients) client.close(1001, "gateway shutting down");
-      wss.close();
+    close(deadline) {
+      shutdown = { deadline };
+      const closed = new Promise<void>((resolve) => wss.close(() => resolve()));
+      for (const endIfIdle of closeWhenIdle) endIfIdle();
+      return closed;
     },
   };
 }

@@ -7,19 +7,20 @@ let server: TestServer;
 afterEach(() => server?.close());
 
 /** An agent that talks every 20 ms until aborted, and records what happened to it. */
-function chattyAgent(options: { ignoreSignal?: boolean } = {}) {
-  const state = { aborted: false, abortedAt: 0, pulledAfterAbort: 0, started: false };
+function chattyAgent(options: { ignoreSignal?: boolean; turns?: number } = {}) {
+  const state = { aborted: false, abortedAt: 0, pulledAfterAbort: 0, started: false, yielded: 0 };
   const runAgent: RunAgent = async function* (_turn, { signal }) {
     state.started = true;
     signal.addEventListener("abort", () => {
       state.aborted = true;
       state.abortedAt = Date.now();
     });
-    for (let i = 0; i < 500; i++) {
+    for (let i = 0; i < (options.turns ?? 500); i++) {
       if (signal.aborted && !options.ignoreSignal) return;
       if (signal.aborted) state.pulledAfterAbort++;
       await sleep(20);
       yield { type: "text", text: `${i} ` };
+      state.yielded++;
     }
   };
   return { runAgent, state };
@@ -76,21 +77,23 @@ describe("client disconnects", () => {
   });
 });
 
-describe("router.close()", () => {
-  it("ends a running stream cleanly with a shutting_down error event and [DONE]", async () => {
+describe("router.drain()", () => {
+  it("waits the grace, then ends a running stream with a shutting_down error event and [DONE]", async () => {
     const agent = chattyAgent();
     server = await startServer({ runAgent: agent.runAgent });
     const response = await postChat(server.url, chatRequest({ stream: true }));
     const reading = readSse(response);
-    await until(() => agent.state.started);
-    await sleep(50);
-    server.router.close();
+    await until(() => agent.state.yielded > 0);
+    const started = Date.now();
+    await server.router.drain(100);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    // Resolved only once the run has ended.
+    expect(server.router.activeRuns).toBe(0);
     const { chunks, errors } = await reading;
     expect(chunks.length).toBeGreaterThan(1);
     expect(errors).toEqual([
       { error: { message: "The gateway is shutting down.", type: "api_error", param: null, code: "shutting_down" } },
     ]);
-    await until(() => server.router.activeRuns === 0);
   });
 
   it("answers a request still waiting for its completion with 503", async () => {
@@ -98,7 +101,29 @@ describe("router.close()", () => {
     server = await startServer({ runAgent: agent.runAgent });
     const response = postChat(server.url, chatRequest());
     await until(() => agent.state.started);
-    server.router.close();
+    await server.router.drain(0);
     expect(await expectError(await response, 503)).toMatchObject({ code: "shutting_down" });
+  });
+
+  it("resolves as soon as the runs end by themselves, long before the grace", async () => {
+    const agent = chattyAgent({ turns: 3 });
+    server = await startServer({ runAgent: agent.runAgent });
+    const response = await postChat(server.url, chatRequest({ stream: true }));
+    const reading = readSse(response);
+    await until(() => agent.state.started);
+    const started = Date.now();
+    await server.router.drain(60_000);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const { chunks, errors } = await reading;
+    expect(errors).toEqual([]);
+    expect(chunks).toHaveLength(5); // role, three texts, the finish chunk
+  });
+
+  it("refuses new runs with 503 shutting_down once it began", async () => {
+    server = await startServer();
+    await server.router.drain(0);
+    expect(await expectError(await postChat(server.url, chatRequest()), 503)).toMatchObject({
+      code: "shutting_down",
+    });
   });
 });

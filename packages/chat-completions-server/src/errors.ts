@@ -80,7 +80,7 @@ export const tooManyFailedAttempts = (retryAfterSeconds: number) =>
   );
 
 /** A client's value quoted in a message, cut short: an error must not echo a megabyte back. */
-const quote = (value: string) => (value.length > 100 ? `${value.slice(0, 100)}…` : value);
+const quote = (value: string, max = 100) => (value.length > max ? `${value.slice(0, max)}…` : value);
 
 export const modelNotFound = (model: string) =>
   new OpenAIError(
@@ -124,6 +124,41 @@ export const shuttingDown = () =>
   new OpenAIError(503, "The gateway is shutting down.", "api_error", "shutting_down", null, { Connection: "close" });
 
 export const internalError = () => new OpenAIError(500, "The agent failed.", "api_error", "internal_error");
+
+/** A path the host serves nothing at. */
+export const notFound = () => new OpenAIError(404, "Not found.", "invalid_request_error", "not_found");
+
+/**
+ * A message (a WebSocket frame) the host cannot read: `param` names the bad field (`null`: the
+ * frame as a whole). Both are cut short, since either may come from the client.
+ */
+export const invalidFrame = (param: string | null, message: string) =>
+  new OpenAIError(
+    400,
+    quote(message, 300),
+    "invalid_request_error",
+    "invalid_frame",
+    param === null ? null : quote(param),
+  );
+
+/** A run started with the id of one still in progress on the same connection. */
+export const duplicateRunId = (id: string) =>
+  new OpenAIError(
+    400,
+    `A run with id '${quote(id)}' is already in progress.`,
+    "invalid_request_error",
+    "duplicate_id",
+    "id",
+  );
+
+/** Over a cap of concurrent runs; `scope` says whose (`"connection"`, `"gateway"`). */
+export const tooManyRuns = (limit: number, scope: string) =>
+  new OpenAIError(
+    429,
+    `Too many runs in progress (at most ${limit} per ${scope}). Wait for one to finish.`,
+    "rate_limit_error",
+    "too_many_runs",
+  );
 
 /**
  * Turns anything `runAgent` threw into the error the client sees; unknown errors stay opaque.

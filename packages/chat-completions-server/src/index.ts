@@ -7,8 +7,18 @@
  */
 
 export { type AuthOptions, bearerSecret, createSecretCheck } from "./auth.js";
-export { AgentError, fromAgentError, OpenAIError } from "./errors.js";
-export { ToolCallAccumulator } from "./events.js";
+export {
+  AgentError,
+  duplicateRunId,
+  fromAgentError,
+  invalidFrame,
+  notFound,
+  OpenAIError,
+  sendError,
+  shuttingDown,
+  tooManyRuns,
+} from "./errors.js";
+export { ToolCallAccumulator, untilAborted } from "./events.js";
 export { expressClasses } from "./express-classes.js";
 export type { components, paths } from "./generated/openapi.js";
 export type { RateLimitOptions, RateLimitStoreFactory } from "./rate-limit.js";
@@ -20,7 +30,8 @@ export {
   DEFAULT_KEEP_ALIVE_MS,
   DEFAULT_MAX_BODY_BYTES,
 } from "./router.js";
-export { AGENT_ID, agentIdFromModel } from "./select.js";
+export { abortedWith, InFlightRuns } from "./runs.js";
+export { AGENT_ID, agentIdFromModel, selectAgent } from "./select.js";
 export {
   ephemeralSessionKey,
   explicitSessionKey,

@@ -10,10 +10,10 @@ import {
   methodNotAllowed,
   OpenAIError,
   sendError,
-  shuttingDown,
 } from "./errors.js";
 import { listModels, retrieveModel } from "./models.js";
 import { createFailedAuthLimiter, type RateLimitOptions, type RateLimitStoreFactory } from "./rate-limit.js";
+import { abortedWith, InFlightRuns } from "./runs.js";
 import { selectAgent, selectSession } from "./select.js";
 import { sendJson } from "./send.js";
 import { streamCompletion } from "./stream.js";
@@ -40,20 +40,26 @@ export interface ChatCompletionsRouterOptions {
   logger?: Logger;
   /** Stores for the failed-auth limiter (e.g. Redis, to share counts between processes). Default: memory. */
   rateLimitStore?: RateLimitStoreFactory;
+  /**
+   * Where runs are registered. Pass the instance your other transports (a WebSocket) register
+   * their runs in, and {@link ChatCompletionsRouter.drain} ends theirs too. Default: the router's own.
+   */
+  runs?: InFlightRuns;
 }
 
 /** The Express router, with what its host needs to know about it. */
 export interface ChatCompletionsRouter extends Router {
   /** Resolves once the request validator is compiled; await it before listening. */
   readonly ready: Promise<void>;
-  /** Agent runs in progress now. */
+  /** Agent runs in progress now (of every transport sharing {@link ChatCompletionsRouterOptions.runs}). */
   readonly activeRuns: number;
   /**
-   * Ends every run in progress cleanly, for a shutdown: a stream gets one error event
-   * (`code: "shutting_down"`) and `data: [DONE]`; a request not yet answered gets 503.
-   * Call it once running turns have had their grace period.
+   * Drains for a shutdown: new runs get 503 `shutting_down`; the runs in progress have up to
+   * `graceMs` to end by themselves, then the rest end cleanly with the shutting-down error (a
+   * stream: one error event and `data: [DONE]`; a request not yet answered: 503). Resolves once
+   * every run has ended. Runs of other transports sharing `runs` drain alike.
    */
-  close(): void;
+  drain(graceMs: number): Promise<void>;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -87,8 +93,15 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
  */
 export function createChatCompletionsRouter(options: ChatCompletionsRouterOptions): ChatCompletionsRouter {
   const router = Router();
+  const runs = options.runs ?? new InFlightRuns();
+  const drain = { value: (graceMs: number) => runs.drain(graceMs) };
+  const activeRuns = { get: () => runs.size };
   if (!options.enabled) {
-    return Object.assign(router, { ready: Promise.resolve(), activeRuns: 0, close() {} });
+    return Object.defineProperties(router, {
+      ready: { value: Promise.resolve() },
+      activeRuns,
+      drain,
+    }) as ChatCompletionsRouter;
   }
   const { agents, runAgent } = options;
   const logger = options.logger ?? silent;
@@ -98,21 +111,17 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   const limiter = createFailedAuthLimiter(options.auth.rateLimit, options.rateLimitStore);
   const auth = authenticate(options.auth, limiter);
   const validator = createRequestValidator();
-  const running = new Set<AbortController>();
-  const SHUTDOWN = Symbol("shutdown");
-  const stoppedBy = (signal: AbortSignal) => (signal.reason === SHUTDOWN ? shuttingDown() : undefined);
 
   const complete: RequestHandler = async (req, res) => {
     const body = req.body as ChatCompletionRequest;
     const agentId = selectAgent(req.get("x-openclaw-agent-id"), body.model, agents);
     const session = selectSession(req.get("x-openclaw-session-key"), body.user, agentId);
     const turn = toAgentTurn(body, agentId, session);
-    const controller = new AbortController();
+    const controller = runs.start();
     const onClose = () => {
       if (!res.writableFinished) controller.abort();
     };
     res.once("close", onClose);
-    running.add(controller);
     try {
       if (body.stream) {
         await streamCompletion(res, runAgent, turn, {
@@ -120,17 +129,19 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
           keepAliveMs,
           signal: controller.signal,
           toError: (error) => logAgentError(error, turn.agentId),
-          stoppedBy: () => stoppedBy(controller.signal),
         });
       } else {
         const completion = await runToCompletion(runAgent, turn, controller.signal);
         if (completion) sendJson(res, 200, completion);
-        else if (stoppedBy(controller.signal) && !res.headersSent) sendError(res, shuttingDown());
+        else {
+          const stopped = abortedWith(controller.signal);
+          if (stopped && !res.headersSent) sendError(res, stopped);
+        }
       }
     } catch (error) {
       throw logAgentError(error, turn.agentId);
     } finally {
-      running.delete(controller);
+      runs.end(controller);
       res.off("close", onClose);
     }
   };
@@ -166,11 +177,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   return Object.defineProperties(router, {
     // A failed warm-up only costs the first request its compile time; it must not crash the host.
     ready: { value: warmValidator(validator).catch((err) => logger.warn({ err }, "validator warm-up failed")) },
-    activeRuns: { get: () => running.size },
-    close: {
-      value: () => {
-        for (const controller of running) controller.abort(SHUTDOWN);
-      },
-    },
+    activeRuns,
+    drain,
   }) as ChatCompletionsRouter;
 }

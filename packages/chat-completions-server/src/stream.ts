@@ -3,6 +3,7 @@ import type { Response } from "express";
 import { completionId } from "./completion.js";
 import type { OpenAIError } from "./errors.js";
 import { finishReasonOf, untilAborted, ZERO_USAGE } from "./events.js";
+import { abortedWith } from "./runs.js";
 import type { AgentEvent, AgentTurn, ChatCompletionChunk, RunAgent } from "./types.js";
 
 type Choice = ChatCompletionChunk["choices"][number];
@@ -103,8 +104,6 @@ export async function streamCompletion(
     keepAliveMs: number;
     signal: AbortSignal;
     toError: (e: unknown) => OpenAIError;
-    /** Set when the run was stopped by the server (shutdown), not by the client: end the stream cleanly. */
-    stoppedBy?: () => OpenAIError | undefined;
   },
 ): Promise<void> {
   const { signal } = options;
@@ -113,7 +112,7 @@ export async function streamCompletion(
   let done: Extract<AgentEvent, { type: "done" }> | undefined;
   /** After an abort: nothing more for a client that left; an error event and [DONE] for one the server let go. */
   const stopped = async () => {
-    const reason = options.stoppedBy?.();
+    const reason = abortedWith(signal);
     if (!reason || !sse.started) return sse.close();
     await sse.error(reason);
     return sse.end();

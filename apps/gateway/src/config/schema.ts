@@ -32,6 +32,27 @@ const chatCompletions = z.strictObject({
   keepAliveMs: z.number().int().min(1).default(15_000),
 });
 
+const webSocket = z.strictObject({
+  /** Largest accepted frame; larger closes the connection (1009). */
+  maxFrameBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  /** Runs one connection may have in progress; more get `too_many_runs`. */
+  maxRunsPerConnection: z.number().int().min(1).default(8),
+  /** WebSocket runs the whole gateway may have in progress; more get `too_many_runs`. */
+  maxRuns: z.number().int().min(1).default(256),
+  /** Bytes a connection may have waiting to be sent before its runs (and its reading) pause. */
+  maxBufferedBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  /** How long a connection may stay above maxBufferedBytes before it is closed (1008). */
+  slowReaderTimeoutMs: z.number().int().min(1).default(30_000),
+});
+
 const demoProvider = z.strictObject({
   api: z.literal("demo"),
   /** Pause between streamed words. */
@@ -87,6 +108,8 @@ export const configSchema = z
             endpoints: z.strictObject({ chatCompletions: chatCompletions.prefault({}) }).prefault({}),
           })
           .prefault({}),
+        /** The WebSocket's limits. */
+        ws: webSocket.prefault({}),
         /** Express `trust proxy`: set it when clients reach the gateway through a proxy. */
         trustProxy: z.union([z.boolean(), z.number().int().min(0), z.string()]).default(false),
         /** How long running turns may finish after SIGINT/SIGTERM before their sockets are closed. */

@@ -30,8 +30,6 @@ export interface AgentRuntime {
   agents: AgentDirectory;
   /** The one agent-turn function: HTTP, WebSocket and `openclaw agent` all run turns through it. */
   runTurn: RunAgent;
-  /** Turns in progress now. */
-  readonly activeTurns: number;
 }
 
 /**
@@ -52,71 +50,62 @@ export function createAgentRuntime(config: Config, sessions: SessionStore, logge
   }
   const ids = [...agents.keys()];
   const defaultAgentId = config.agents.list.find((a) => a.default)?.id ?? (agents.has("main") ? "main" : ids[0]);
-  let activeTurns = 0;
 
   async function* runTurn(turn: AgentTurn, { signal }: { signal: AbortSignal }): AsyncGenerator<AgentEvent> {
     const agent = agents.get(turn.agentId);
     if (!agent) throw new AgentError(`Unknown agent '${turn.agentId}'.`, { status: 404, code: "model_not_found" });
-    activeTurns++;
-    try {
-      const persistent = turn.sessionKind !== "ephemeral";
-      const added = persistent ? newMessages(turn.messages) : turn.messages;
-      const stored = persistent
-        ? await sessions.load(turn.sessionKey).catch((error: unknown) => {
-            throw new AgentError("The session store is unavailable; try again shortly.", {
-              status: 503,
-              code: "session_store_unavailable",
-              cause: error,
-            });
-          })
-        : [];
-      const history = stored.flatMap((t) => t.messages);
-      const system = [agent.systemPrompt, turn.system].filter(Boolean).join("\n\n") || undefined;
-
-      let text = "";
-      const calls = new ToolCallAccumulator();
-      let done: Extract<AgentEvent, { type: "done" }> = { type: "done" };
-      const request = { model: agent.model, system, messages: [...history, ...added], params: turn.params };
-      for await (const event of agent.provider.stream(request, signal)) {
-        if (signal.aborted) return;
-        if (event.type === "done") {
-          done = event;
-          continue;
-        }
-        if (event.type === "text") text += event.text;
-        else calls.add(event);
-        yield event;
-      }
-      if (signal.aborted) return;
-      if (persistent) {
-        const reply: ConversationMessage = { role: "assistant", content: text || null };
-        if (calls.size > 0) reply.tool_calls = calls.toMessageToolCalls();
-        // Stored before `done` goes out: a client that saw the end of a turn can rely on it.
-        const kept = await sessions.append(turn.sessionKey, { messages: [...added, reply] }).catch((error: unknown) => {
-          throw new AgentError("The turn finished but could not be saved to its session.", {
-            status: 500,
-            code: "session_write_failed",
+    const persistent = turn.sessionKind !== "ephemeral";
+    const added = persistent ? newMessages(turn.messages) : turn.messages;
+    const stored = persistent
+      ? await sessions.load(turn.sessionKey).catch((error: unknown) => {
+          throw new AgentError("The session store is unavailable; try again shortly.", {
+            status: 503,
+            code: "session_store_unavailable",
             cause: error,
           });
-        });
-        // Answered all the same: the session keeps its earlier turns and stays usable.
-        if (!kept)
-          logger?.warn(
-            { agentId: agent.id, maxBytes: config.session.maxBytes },
-            "turn larger than session.maxBytes answered but not kept in its session",
-          );
+        })
+      : [];
+    const history = stored.flatMap((t) => t.messages);
+    const system = [agent.systemPrompt, turn.system].filter(Boolean).join("\n\n") || undefined;
+
+    let text = "";
+    const calls = new ToolCallAccumulator();
+    let done: Extract<AgentEvent, { type: "done" }> = { type: "done" };
+    const request = { model: agent.model, system, messages: [...history, ...added], params: turn.params };
+    for await (const event of agent.provider.stream(request, signal)) {
+      if (signal.aborted) return;
+      if (event.type === "done") {
+        done = event;
+        continue;
       }
-      yield done;
-    } finally {
-      activeTurns--;
+      if (event.type === "text") text += event.text;
+      else calls.add(event);
+      yield event;
     }
+    if (signal.aborted) return;
+    if (persistent) {
+      const reply: ConversationMessage = { role: "assistant", content: text || null };
+      if (calls.size > 0) reply.tool_calls = calls.toMessageToolCalls();
+      // Stored before `done` goes out: a client that saw the end of a turn can rely on it.
+      const kept = await sessions.append(turn.sessionKey, { messages: [...added, reply] }).catch((error: unknown) => {
+        throw new AgentError("The turn finished but could not be saved to its session.", {
+          status: 500,
+          code: "session_write_failed",
+          cause: error,
+        });
+      });
+      // Answered all the same: the session keeps its earlier turns and stays usable.
+      if (!kept)
+        logger?.warn(
+          { agentId: agent.id, maxBytes: config.session.maxBytes },
+          "turn larger than session.maxBytes answered but not kept in its session",
+        );
+    }
+    yield done;
   }
 
   return {
     agents: { defaultAgentId, list: () => ids },
     runTurn,
-    get activeTurns() {
-      return activeTurns;
-    },
   };
 }
