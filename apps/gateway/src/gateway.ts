@@ -1,13 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import {
-  bearerSecret,
-  createChatCompletionsRouter,
-  createSecretCheck,
-  expressClasses,
-} from "@openclaw/chat-completions-server";
-import express from "express";
+import { createAuthGate, createChatCompletionsRouter, expressClasses } from "@openclaw/chat-completions-server";
+import express, { type Request } from "express";
 import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
 import { type Logger, requestLog } from "./logger.js";
@@ -76,11 +71,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", store: redis ? (redis.isReady ? "redis" : "redis-unavailable") : "file" });
   });
-  const router = createChatCompletionsRouter({
-    enabled: endpoint.enabled,
-    auth: { ...config.gateway.auth, rateLimit: config.gateway.auth.rateLimit },
+  // One gate for every door (HTTP and the WebSocket upgrade): one failed-auth count, one lockout.
+  const authGate = createAuthGate({
+    auth: { ...config.gateway.auth, token: secret, password: secret },
     rateLimitStore:
       redis && redisConfig && redisStore ? redisStore.redisRateLimitStores(redis, redisConfig.keyPrefix) : undefined,
+    logger,
+  });
+  const router = createChatCompletionsRouter({
+    enabled: endpoint.enabled,
+    authGate,
     agents: runtime.agents,
     runAgent: runtime.runTurn,
     maxBodyBytes: endpoint.maxBodyBytes,
@@ -95,15 +95,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       .json({ error: { message: "Not found.", type: "invalid_request_error", param: null, code: "not_found" } });
   });
 
-  const isValid = createSecretCheck({ ...config.gateway.auth, token: secret, password: secret });
   const socket = createGatewaySocket({
     runtime,
     logger,
     isDraining: () => draining,
-    isAuthorized: (req: IncomingMessage) => {
-      const presented = bearerSecret(req.headers.authorization);
-      return presented !== undefined && isValid(presented);
-    },
+    // The upgrade request gets Express's request prototype, as every request Express handles
+    // does (a no-op with expressClasses), so `req.ip` honours `trust proxy` as on HTTP.
+    authenticate: (req: IncomingMessage) =>
+      authGate.check(req, "websocket", () => (Object.setPrototypeOf(req, app.request) as Request).ip),
   });
 
   const server = createServer(
