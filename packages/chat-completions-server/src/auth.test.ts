@@ -26,13 +26,17 @@ describe("bearerSecret", () => {
   ])("%j -> %j", (header, secret) => expect(bearerSecret(header)).toBe(secret));
 
   it("costs about the same for a pathological header as for a plain one (no backtracking)", () => {
-    const plain = `Bearer a${"x".repeat(4000)}b`;
-    const hostile = `Bearer a${" ".repeat(4000)}b`;
-    const cost = (header: string) => {
-      const started = performance.now();
-      for (let i = 0; i < 200; i++) bearerSecret(header);
-      return performance.now() - started;
-    };
+    const plain = `Bearer a${"x".repeat(1000)}b`;
+    const hostile = `Bearer a${" ".repeat(1000)}b`;
+    /** The fastest of three runs: the least disturbed by whatever else the machine does. */
+    const cost = (header: string) =>
+      Math.min(
+        ...[0, 1, 2].map(() => {
+          const started = performance.now();
+          for (let i = 0; i < 5000; i++) bearerSecret(header);
+          return performance.now() - started;
+        }),
+      );
     cost(plain);
     cost(hostile);
     expect(cost(hostile) / cost(plain)).toBeLessThan(5);
