@@ -79,6 +79,13 @@ describe("one failed-auth lockout for every door", () => {
   });
 });
 
+it("refuses a secret too long for any Authorization header to carry, with exit code 2", async () => {
+  const config = writeConfig(baseConfig({ gateway: { auth: { mode: "token", token: "x".repeat(5000) } } }));
+  const result = await runCli(["gateway", "--port", "0", "--config", config]);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/gateway\.auth\.token .* is longer than 4089 characters/);
+});
+
 describe("trustProxy", () => {
   it("refuses true at start, saying why, with exit code 2", async () => {
     const config = writeConfig(baseConfig({ gateway: { trustProxy: true } }));

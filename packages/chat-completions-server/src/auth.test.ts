@@ -259,6 +259,27 @@ describe("failed-auth lockout", () => {
     expect(burst.map((r) => r.status)).toEqual(Array(30).fill(200));
   });
 
+  it("answers 500 auth_store_unavailable when the store fails and passOnStoreError is false, else lets requests through", async () => {
+    const broken = () =>
+      Object.assign(new MemoryStore(), {
+        get: async () => Promise.reject(new Error("store down")),
+        increment: async () => Promise.reject(new Error("store down")),
+      });
+    const limits = { maxAttempts: 1, exemptLoopback: false };
+    server = await startServer({
+      auth: { mode: "token", token: TOKEN, rateLimit: { ...limits, passOnStoreError: false } },
+      rateLimitStore: broken,
+    });
+    expect(await expectError(await postChat(server.url, chatRequest()), 500)).toMatchObject({
+      code: "auth_store_unavailable",
+    });
+    await server.close();
+    server = await startServer({ auth: { mode: "token", token: TOKEN, rateLimit: limits }, rateLimitStore: broken });
+    for (let i = 0; i < 3; i++)
+      await expectError(await postChat(server.url, chatRequest(), { authorization: "Bearer bad" }), 401);
+    expect((await postChat(server.url, chatRequest())).status).toBe(200);
+  });
+
   it("lets the lockout expire after lockoutMs", async () => {
     server = await startServer(
       { auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 1, lockoutMs: 300 } } },
