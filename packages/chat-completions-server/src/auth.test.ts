@@ -156,6 +156,36 @@ describe("authentication", () => {
   });
 });
 
+describe("a refused request with a large body in flight", () => {
+  it("still gets its 401 intact (no reset destroys it), and the connection ends", async () => {
+    server = await startServer({ bodyTimeoutMs: 5000 });
+    const { port } = new URL(server.url);
+    const socket = connect(Number(port), "127.0.0.1");
+    let received = "";
+    let closed = false;
+    socket.setEncoding("latin1");
+    socket.on("data", (d) => (received += d));
+    socket.on("error", () => {});
+    const closing = new Promise((resolve) => socket.on("close", resolve)).then(() => (closed = true));
+    // Like a client busy uploading, read nothing until the whole body is sent: a reset arriving
+    // meanwhile would discard the answer waiting unread in its buffer.
+    socket.pause();
+    const size = 8 * 1024 * 1024;
+    socket.write(
+      "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong\r\n" +
+        `Content-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`,
+    );
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    for (let sent = 0; sent < size && !socket.destroyed; sent += chunk.length) {
+      if (!socket.write(chunk)) await Promise.race([new Promise((resolve) => socket.once("drain", resolve)), closing]);
+    }
+    socket.resume();
+    await until(() => closed, { what: "the connection to close" });
+    expect(received).toMatch(/^HTTP\/1\.1 401 /);
+    expect(received).toContain('"code":"invalid_api_key"');
+  });
+});
+
 describe("failed-auth lockout", () => {
   // The test client plays the proxy: its X-Forwarded-For is believed because it comes from loopback.
   const trustProxy = (app: import("express").Express) => app.set("trust proxy", "loopback");
