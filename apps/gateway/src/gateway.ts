@@ -1,16 +1,15 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
-  bearerSecret,
+  createAuthGate,
   createChatCompletionsRouter,
-  createSecretCheck,
   expressClasses,
   InFlightRuns,
   notFound,
   sendError,
   shuttingDown,
 } from "@openclaw/chat-completions-server";
-import express from "express";
+import express, { type Request } from "express";
 import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
 import { type Logger, requestLog } from "./logger.js";
@@ -76,11 +75,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", store: redis ? (redis.isReady ? "redis" : "redis-unavailable") : "file" });
   });
-  const router = createChatCompletionsRouter({
-    enabled: endpoint.enabled,
-    auth: { ...config.gateway.auth, rateLimit: config.gateway.auth.rateLimit },
+  // One gate for every door (HTTP and the WebSocket upgrade): one failed-auth count, one lockout.
+  const authGate = createAuthGate({
+    auth: { ...config.gateway.auth, token: secret, password: secret },
     rateLimitStore:
       redis && redisConfig && redisStore ? redisStore.redisRateLimitStores(redis, redisConfig.keyPrefix) : undefined,
+    logger,
+  });
+  const router = createChatCompletionsRouter({
+    enabled: endpoint.enabled,
+    authGate,
     agents: runtime.agents,
     runAgent: runtime.runTurn,
     maxBodyBytes: endpoint.maxBodyBytes,
@@ -92,17 +96,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(router);
   app.use((_req, res) => sendError(res, notFound()));
 
-  const isValid = createSecretCheck({ ...config.gateway.auth, token: secret, password: secret });
   const socket = createGatewaySocket({
     runtime,
     runs,
     limits: config.gateway.ws,
     logger,
     isDraining: () => runs.draining,
-    isAuthorized: (req: IncomingMessage) => {
-      const presented = bearerSecret(req.headers.authorization);
-      return presented !== undefined && isValid(presented);
-    },
+    // The upgrade request gets Express's request prototype, as every request Express handles
+    // does (a no-op with expressClasses), so `req.ip` honours `trust proxy` as on HTTP.
+    authenticate: (req: IncomingMessage) =>
+      authGate.check(req, "websocket", () => (Object.setPrototypeOf(req, app.request) as Request).ip),
   });
 
   const server = createServer(

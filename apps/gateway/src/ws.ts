@@ -7,9 +7,12 @@ import {
   duplicateRunId,
   fromAgentError,
   type InFlightRuns,
+  notFound,
   type OpenAIError,
+  refuseUpgrade,
   selectAgent,
   selectSocketSession,
+  shuttingDown,
   tooManyRuns,
   untilAborted,
 } from "@openclaw/chat-completions-server";
@@ -124,7 +127,11 @@ export function createGatewaySocket(options: {
   /** Where runs are registered: the router's, so one drain ends HTTP and WebSocket runs alike. */
   runs: InFlightRuns;
   limits: Limits;
-  isAuthorized(req: IncomingMessage): boolean;
+  /**
+   * The gateway's auth gate at this door: `undefined` to upgrade, or the error to answer
+   * (401, 429 with `Retry-After`), possibly after a store lookup.
+   */
+  authenticate(req: IncomingMessage): OpenAIError | undefined | Promise<OpenAIError | undefined>;
   isDraining(): boolean;
   logger: Logger;
 }): GatewaySocket {
@@ -214,15 +221,25 @@ export function createGatewaySocket(options: {
   return {
     handleUpgrade(req, socket, head) {
       const path = (req.url ?? "/").split("?")[0];
-      const refuse = (status: number, reason: string) => {
-        socket.end(
-          `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n${status === 401 ? "WWW-Authenticate: Bearer\r\n" : ""}\r\n`,
-        );
+      if (path !== "/" && path !== "/ws") return refuseUpgrade(socket, notFound());
+      const upgrade = (refused: OpenAIError | undefined) => {
+        socket.off("error", ignore);
+        if (refused) return refuseUpgrade(socket, refused);
+        if (socket.destroyed) return;
+        if (options.isDraining()) return refuseUpgrade(socket, shuttingDown());
+        wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
       };
-      if (path !== "/" && path !== "/ws") return refuse(404, "Not Found");
-      if (!options.isAuthorized(req)) return refuse(401, "Unauthorized");
-      if (options.isDraining()) return refuse(503, "Service Unavailable");
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+      // Node leaves an upgraded socket without an error listener: a reset while the gate asks its
+      // store (Redis) must not crash the process.
+      const ignore = () => {};
+      socket.on("error", ignore);
+      const verdict = options.authenticate(req);
+      if (verdict instanceof Promise) {
+        verdict.then(upgrade, (error: unknown) => {
+          logger.error({ err: error }, "websocket auth check failed");
+          socket.destroy();
+        });
+      } else upgrade(verdict);
     },
     close(deadline) {
       shutdown = { deadline };

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from "node:http";
+import { Socket } from "node:net";
 import type { Request, RequestHandler } from "express";
 import getRawBody from "raw-body";
 import { invalidRequest, payloadTooLarge, requestTimeout, unsupportedMediaType } from "./errors.js";
@@ -9,13 +11,26 @@ const JSON_MEDIA_TYPE = /^application\/json[ \t]*(?:;|$)/i;
 /**
  * Reads and discards the rest of a refused body for at most `timeoutMs`, then drops the
  * connection. Closing at once would make the kernel answer the client's unread bytes with a
- * reset, which can destroy our 413 before the client reads it; discarding costs no memory.
+ * reset, which can destroy our answer before the client reads it; discarding costs no memory.
+ *
+ * `close`: the answer says `Connection: close`. Node would destroy the socket as soon as the
+ * answer is written; instead its sending side is closed (the client reads the answer and an
+ * end of stream) and the connection dropped once the body has ended, or at `timeoutMs`.
  */
-function linger(req: Request, timeoutMs: number): void {
-  const timer = setTimeout(() => req.socket.destroy(), timeoutMs);
+export function linger(req: IncomingMessage, timeoutMs: number, close = false): void {
+  const socket = req.socket;
+  // The body is all in: nothing unread can turn the close into a reset.
+  if (close && req.complete) return;
+  const timer = setTimeout(() => socket.destroy(), timeoutMs);
   const stop = () => clearTimeout(timer);
-  req.once("end", stop);
-  req.socket.once("close", stop);
+  if (close) {
+    socket.destroySoon = () => socket.end();
+    req.once("end", () => {
+      stop();
+      Socket.prototype.destroySoon.call(socket);
+    });
+  } else req.once("end", stop);
+  socket.once("close", stop);
   req.resume();
 }
 

@@ -79,6 +79,10 @@ export const tooManyFailedAttempts = (retryAfterSeconds: number) =>
     { "Retry-After": String(retryAfterSeconds) },
   );
 
+/** The failed-auth limiter's store (Redis) failed and `passOnStoreError` is false. */
+export const authStoreUnavailable = () =>
+  new OpenAIError(500, "The failed-auth limiter is unavailable.", "api_error", "auth_store_unavailable");
+
 /** A client's value quoted in a message, cut short: an error must not echo a megabyte back. */
 const quote = (value: string, max = 100) => (value.length > max ? `${value.slice(0, max)}…` : value);
 

@@ -6,7 +6,21 @@
  * @packageDocumentation
  */
 
-export { type AuthOptions, bearerSecret, createSecretCheck } from "./auth.js";
+export {
+  type AuthGate,
+  type AuthGateOptions,
+  type AuthOptions,
+  BoundedMemoryStore,
+  bearerSecret,
+  createAuthGate,
+  createSecretCheck,
+  DEFAULT_MAX_TRACKED_CLIENTS,
+  MAX_AUTHORIZATION_LENGTH,
+  MAX_SECRET_LENGTH,
+  type RateLimitOptions,
+  type RateLimitStoreFactory,
+  refuseUpgrade,
+} from "./auth/index.js";
 export {
   AgentError,
   duplicateRunId,
@@ -21,7 +35,6 @@ export {
 export { ToolCallAccumulator, untilAborted } from "./events.js";
 export { expressClasses } from "./express-classes.js";
 export type { components, paths } from "./generated/openapi.js";
-export type { RateLimitOptions, RateLimitStoreFactory } from "./rate-limit.js";
 export {
   type ChatCompletionsRouter,
   type ChatCompletionsRouterOptions,

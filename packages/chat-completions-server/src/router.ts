@@ -1,5 +1,8 @@
 import { type ErrorRequestHandler, type RequestHandler, Router } from "express";
-import { type AuthOptions, authenticate } from "./auth.js";
+import { authenticate } from "./auth/express.js";
+import { type AuthGate, createAuthGate } from "./auth/gate.js";
+import type { RateLimitOptions, RateLimitStoreFactory } from "./auth/limiter.js";
+import type { AuthOptions } from "./auth/secret.js";
 import { jsonBody } from "./body.js";
 import { runToCompletion } from "./completion.js";
 import {
@@ -12,7 +15,6 @@ import {
   sendError,
 } from "./errors.js";
 import { listModels, retrieveModel } from "./models.js";
-import { createFailedAuthLimiter, type RateLimitOptions, type RateLimitStoreFactory } from "./rate-limit.js";
 import { abortedWith, InFlightRuns } from "./runs.js";
 import { selectAgent, selectSession } from "./select.js";
 import { sendJson } from "./send.js";
@@ -24,8 +26,16 @@ import { createRequestValidator, validationErrorHandler, warmValidator } from ".
 export interface ChatCompletionsRouterOptions {
   /** Serve the endpoints. Default false: every request passes on, so the host's 404 answers. */
   enabled?: boolean;
-  /** The bearer secret, and the failed-auth lockout (`false` turns it off). */
-  auth: AuthOptions & { rateLimit?: RateLimitOptions | false };
+  /**
+   * The bearer secret, and the failed-auth lockout (`false` turns it off). Give this or
+   * `authGate`.
+   */
+  auth?: AuthOptions & { rateLimit?: RateLimitOptions | false };
+  /**
+   * A gate the host shares with its other doors (see {@link createAuthGate}), so that one
+   * lockout counts wrong secrets everywhere. Replaces `auth` and `rateLimitStore`.
+   */
+  authGate?: AuthGate;
   /** The agents that can be selected. */
   agents: AgentDirectory;
   /** Runs one agent turn; see {@link RunAgent}. */
@@ -38,7 +48,7 @@ export interface ChatCompletionsRouterOptions {
   keepAliveMs?: number;
   /** Where errors and auth failures are logged. Default: nowhere. */
   logger?: Logger;
-  /** Stores for the failed-auth limiter (e.g. Redis, to share counts between processes). Default: memory. */
+  /** Stores for the failed-auth limiter (e.g. Redis, to share counts between processes). Default: bounded memory. */
   rateLimitStore?: RateLimitStoreFactory;
   /**
    * Where runs are registered. Pass the instance your other transports (a WebSocket) register
@@ -108,8 +118,10 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
-  const limiter = createFailedAuthLimiter(options.auth.rateLimit, options.rateLimitStore);
-  const auth = authenticate(options.auth, limiter);
+  const { auth: authOptions, rateLimitStore } = options;
+  const gate = options.authGate ?? (authOptions && createAuthGate({ auth: authOptions, rateLimitStore, logger }));
+  if (!gate) throw new TypeError("createChatCompletionsRouter needs `auth` or `authGate`");
+  const auth = authenticate(gate, bodyTimeoutMs);
   const validator = createRequestValidator();
 
   const complete: RequestHandler = async (req, res) => {

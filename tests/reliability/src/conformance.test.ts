@@ -13,7 +13,7 @@ beforeAll(async () => {
   gateway = await startGateway(
     baseConfig({
       gateway: {
-        trustProxy: true,
+        trustProxy: ["loopback"],
         auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 1, exemptLoopback: false } },
       },
     }),

@@ -14,6 +14,19 @@ export interface AgentCommandOptions {
   config?: string;
 }
 
+/** What to tell the user when the gateway refuses the WebSocket upgrade. */
+function refusal(status: number, retryAfter: string | undefined): string {
+  if (status === 401) {
+    return "The gateway refused the secret (HTTP 401): check the token or password in the config (gateway.auth) or OPENCLAW_GATEWAY_TOKEN / OPENCLAW_GATEWAY_PASSWORD.";
+  }
+  if (status === 429) {
+    const seconds = Number(retryAfter);
+    const wait = Number.isInteger(seconds) && seconds >= 0 ? `in ${seconds} s` : "later";
+    return `The gateway locked this address out after too many wrong secrets (HTTP 429): check the secret, then try again ${wait}.`;
+  }
+  return `The gateway refused the connection: HTTP ${status}`;
+}
+
 /** One agent turn through the running gateway's WebSocket, streaming the reply to stdout. */
 export async function agentCommand(
   options: AgentCommandOptions,
@@ -32,13 +45,10 @@ export async function agentCommand(
         ),
       ),
     );
-    ws.once("unexpected-response", (_req, res) =>
-      reject(
-        new Error(
-          `The gateway refused the connection: HTTP ${res.statusCode}${res.statusCode === 401 ? " (wrong token or password)" : ""}`,
-        ),
-      ),
-    );
+    ws.once("unexpected-response", (_req, res) => {
+      res.resume();
+      reject(new Error(refusal(res.statusCode ?? 0, res.headers["retry-after"])));
+    });
     ws.once("open", () => {
       const frame: ClientFrame = {
         type: "agent.run",

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { MAX_SECRET_LENGTH } from "@openclaw/chat-completions-server";
 import JSON5 from "json5";
 import type { z } from "zod";
 import { type Config, configSchema } from "./schema.js";
@@ -89,8 +90,13 @@ export async function loadConfig(flag?: string, env: NodeJS.ProcessEnv = process
 export function requireSecret(config: Config): string {
   const { mode, token, password } = config.gateway.auth;
   const secret = mode === "token" ? token : password;
-  if (secret) return secret;
   const [key, env] = mode === "token" ? ["token", "OPENCLAW_GATEWAY_TOKEN"] : ["password", "OPENCLAW_GATEWAY_PASSWORD"];
+  if (secret && secret.length > MAX_SECRET_LENGTH) {
+    throw new ConfigError(
+      `gateway.auth.${key} (or ${env}) is longer than ${MAX_SECRET_LENGTH} characters: no client could present it.`,
+    );
+  }
+  if (secret) return secret;
   throw new ConfigError(
     `gateway.auth.mode is "${mode}" but no ${key} is set. Set gateway.auth.${key} in the config file ` +
       `(openclaw config set gateway.auth.${key} <secret>) or the ${env} environment variable.`,

@@ -1,3 +1,4 @@
+import express from "express";
 import { z } from "zod";
 
 /** `provider/model`, e.g. `demo/echo` or `ollama/llama3.2`. */
@@ -10,7 +11,45 @@ const rateLimit = z.strictObject({
   exemptLoopback: z.boolean().default(true),
   /** When the limiter's store (Redis) fails: true lets requests through uncounted, false answers 500. */
   passOnStoreError: z.boolean().default(true),
+  /** Clients the in-memory limiter tracks at most; past it the least recently seen is forgotten. */
+  maxTrackedClients: z.number().int().min(1).default(100_000),
 });
+
+/** Whether Express (proxy-addr) accepts `value`: an address, a CIDR range or a name. */
+function isProxyAddress(value: string): boolean {
+  try {
+    express().set("trust proxy", value.trim());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Express's `trust proxy`: `false`, a hop count, or the proxies' addresses (a list, or one
+ * comma-separated string), but never `true`: trusting every hop lets any client choose the
+ * address the failed-auth lockout counts.
+ */
+const trustProxy = z
+  .union([z.boolean(), z.number().int().min(0), z.string(), z.array(z.string()).min(1)])
+  .superRefine((value, ctx) => {
+    if (value === true) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "true is refused: it trusts X-Forwarded-For from anyone, so any client could choose the address the " +
+          "failed-auth lockout counts (exempt as 127.0.0.1, a new address per guess, or someone else's to lock them " +
+          'out). Give the number of proxies in front of the gateway (1), or their addresses (["loopback"], ["10.0.0.0/8"])',
+      });
+    }
+    const addresses = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : [];
+    for (const address of addresses.filter((a) => !isProxyAddress(a))) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${address}" is not an IP address, a CIDR range, or loopback, linklocal or uniquelocal`,
+      });
+    }
+  });
 
 const redisStore = z.strictObject({
   url: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL"),
@@ -110,8 +149,8 @@ export const configSchema = z
           .prefault({}),
         /** The WebSocket's limits. */
         ws: webSocket.prefault({}),
-        /** Express `trust proxy`: set it when clients reach the gateway through a proxy. */
-        trustProxy: z.union([z.boolean(), z.number().int().min(0), z.string()]).default(false),
+        /** Express `trust proxy`: the hop count or addresses of the proxies in front of the gateway. */
+        trustProxy: trustProxy.default(false),
         /** How long running turns may finish after SIGINT/SIGTERM before their sockets are closed. */
         shutdownGraceMs: z.number().int().min(0).default(10_000),
         /** Largest accepted request head (request line and headers). */

@@ -14,6 +14,7 @@ import {
 } from "@openclaw/contract-kit/gateway";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectRefused, guess, post, upgrade } from "../test/doors.js";
 import { sessionId } from "./encoding.js";
 
 const hasRedis = (() => {
@@ -75,7 +76,8 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
   const config = () =>
     baseConfig({
       gateway: {
-        trustProxy: true,
+        // The test client plays the load balancer on loopback.
+        trustProxy: ["loopback"],
         auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 4, exemptLoopback: false } },
         store: { redis: { url: `redis://127.0.0.1:${port}`, keyPrefix: "test:" } },
       },
@@ -106,6 +108,18 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
     for (const url of [a.url, b.url, a.url, b.url]) await expectError(await attempt(url, "guess"), 401);
     await expectError(await attempt(a.url, TOKEN), 429);
     await expectError(await attempt(b.url, TOKEN), 429);
+  });
+
+  it("locks a client out at every door of both processes, whichever doors its guesses used", async () => {
+    await guess(["ws", "ws", "ws", "ws"], [a.url, b.url], "203.0.113.42");
+    expectRefused(await upgrade(b.url, TOKEN, "203.0.113.42"), 429, "rate_limit_exceeded");
+    expectRefused(await upgrade(a.url, TOKEN, "203.0.113.42"), 429, "rate_limit_exceeded");
+    await expectError(await post(a.url, TOKEN, "203.0.113.42"), 429);
+    await guess(["http", "http", "http", "http"], [a.url, b.url], "203.0.113.43");
+    expectRefused(await upgrade(b.url, TOKEN, "203.0.113.43"), 429, "rate_limit_exceeded");
+    await guess(["ws", "http", "ws", "http"], [a.url, b.url], "203.0.113.44");
+    await expectError(await post(b.url, TOKEN, "203.0.113.44"), 429);
+    expectRefused(await upgrade(a.url, TOKEN, "203.0.113.44"), 429, "rate_limit_exceeded");
   });
 
   it("continues a user's session begun on one process on the other", async () => {

@@ -197,7 +197,7 @@ describe("the openai-completions provider", () => {
     expect(frame).toEqual({
       type: "agent.error",
       id: "w1",
-      error: { message: http.message, type: http.type, code: http.code, status: 429 },
+      error: { message: http.message, type: http.type, param: http.param, code: http.code, status: 429 },
     });
     expect(http).toMatchObject({ type: "rate_limit_error", code: "rate_limit_exceeded" });
   });
