@@ -1,4 +1,6 @@
 import { request as httpRequest } from "node:http";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import * as OpenApiValidator from "express-openapi-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatRequest, expectError, postChat, startServer, type TestServer, TOKEN } from "./test/harness.js";
@@ -195,6 +197,55 @@ describe("malformed requests", () => {
   it("still answers a good request afterwards", async () => {
     expect((await postChat(server.url, chatRequest())).status).toBe(200);
   });
+});
+
+describe("Content-Type parameters", () => {
+  // A collection on demand, without --expose-gc on the whole run: exposed for one context, hidden again.
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  setFlagsFromString("--no-expose-gc");
+  const heapAfterGc = () => {
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  /** The charset spellings we accept, each with a parameter no request sent before. */
+  const distinct = (i: number) =>
+    [
+      `application/json; v=${i}`,
+      `application/json; charset=utf-8; v=${i}`,
+      `application/json;charset=UTF-8;x-${i}=1`,
+      `Application/JSON; charset="utf-8"; q=${i}`,
+      `application/json ; charset=utf8 ; a=${i}; b=${i}`,
+    ][i % 5] as string;
+  const sendAll = async (contentType: (i: number) => string) => {
+    for (let i = 0; i < 1000; i += 25) {
+      const batch = Array.from({ length: 25 }, async (_, j) => {
+        const response = await postChat(server.url, chatRequest(), { "content-type": contentType(i + j) });
+        expect(response.status, contentType(i + j)).toBe(200);
+        await response.arrayBuffer();
+      });
+      await Promise.all(batch);
+    }
+  };
+
+  // The validator library keys its compiled validators by the request's media type with its
+  // parameters; each new parameter value used to compile and keep a new pair (~0.7 MB each).
+  it("1,000 distinct parameter values cost no more heap than 1,000 plain requests", async () => {
+    await sendAll(() => "application/json");
+    const before = heapAfterGc();
+    await sendAll(() => "application/json");
+    const plain = heapAfterGc() - before;
+    await sendAll(distinct);
+    const withParameters = heapAfterGc() - before - plain;
+    expect(withParameters).toBeLessThan(Math.max(plain, 0) + 8 * 1024 * 1024);
+  }, 120_000);
+
+  it.each(["application/json; charset=utf-16; v=1", 'application/json; v=1; charset="latin1"'])(
+    "a charset other than UTF-8 stays 415, whatever else comes with it: %s",
+    async (type) => {
+      await expectError(await postChat(server.url, chatRequest(), { "content-type": type }), 415);
+    },
+  );
 });
 
 describe("encodings", () => {
