@@ -189,20 +189,27 @@ export function describeValidationErrors(errors: ValidatorErrorItem[], body: unk
   const depth = (e: ValidatorErrorItem) => (e.path ?? "").split(/[/.]/).length;
   const deepest = Math.max(...errors.map(depth));
   const atDeepest = errors.filter((e) => depth(e) === deepest && e.errorCode !== "oneOf.openapi.validation");
-  const chosen = atDeepest[0] ?? errors[0];
+  // In a union, the branch whose type fits says what is wrong (five `stop` strings: too many
+  // items); the other branches' type mismatches only matter when no branch's type fits.
+  const TYPE = "type.openapi.validation";
+  const chosen =
+    atDeepest.find((e) => e.errorCode !== TYPE && e.errorCode !== "anyOf.openapi.validation") ??
+    atDeepest[0] ??
+    errors[0];
   if (chosen === undefined) return invalidRequest("Invalid request.");
   const param = toParam(chosen.path ?? "");
   let message = chosen.message ?? "is invalid";
 
   if (chosen.errorCode === "enum.openapi.validation") {
     message = `has an unsupported value ${JSON.stringify(valueAt(body, param))?.slice(0, 100)}`;
-  } else {
+  } else if (chosen.errorCode === "required.openapi.validation") {
+    message = "is required";
+  } else if (chosen.errorCode === TYPE) {
     const types = atDeepest
-      .filter((e) => e.errorCode === "type.openapi.validation")
+      .filter((e) => e.errorCode === TYPE)
       .map((e) => /must be (\w+)/.exec(e.message ?? "")?.[1])
       .filter((t): t is string => t !== undefined);
     if (types.length > 1) message = `must be ${[...new Set(types)].join(" or ")}`;
-    if (chosen.errorCode === "required.openapi.validation") message = "is required";
   }
   const subject = param || "body";
   return invalidRequest(`Invalid request: '${subject}' ${message}.`, param || null);
