@@ -4,7 +4,8 @@ import { runInNewContext } from "node:vm";
 import * as OpenApiValidator from "express-openapi-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatRequest, expectError, postChat, startServer, type TestServer, TOKEN } from "./test/harness.js";
-import { toParam, VALIDATING_MIDDLEWARES } from "./validation.js";
+import { toParam, VALIDATING_MIDDLEWARES, validatorOptions } from "./validation.js";
+import { directValidator } from "./validator-direct.js";
 
 const BODY_TIMEOUT_MS = 800;
 let server: TestServer;
@@ -32,6 +33,30 @@ describe("the validator's middlewares", () => {
     }).map((middleware) => middleware.name);
     expect(names).toEqual(expect.arrayContaining([...VALIDATING_MIDDLEWARES]));
     expect(names).toHaveLength(VALIDATING_MIDDLEWARES.length + 2);
+  });
+});
+
+describe("the direct validator's start-up guard", () => {
+  const withParameter = (parameter: object) => {
+    const options = validatorOptions();
+    const document = options.apiSpec as unknown as { paths: Record<string, { post: { parameters: object[] } }> };
+    const operation = document.paths["/v1/chat/completions"]?.post;
+    operation?.parameters.push(parameter);
+    return options;
+  };
+  const build = (options = validatorOptions()) =>
+    directValidator(options, "POST", "/v1/chat/completions", "application/json");
+
+  it("drives the compiled validators for our spec", async () => {
+    expect(await build()).toBeTypeOf("function");
+  });
+
+  it.each([
+    ["a query parameter", { name: "q", in: "query", schema: { type: "string" } }],
+    ["an array header", { name: "x-list", in: "header", schema: { type: "array", items: { type: "string" } } }],
+    ["a parameter with content", { name: "x-json", in: "header", content: { "application/json": { schema: {} } } }],
+  ])("leaves %s to the stock middleware, whose mutator handles it", async (_name, parameter) => {
+    expect(await build(withParameter(parameter))).toBeUndefined();
   });
 });
 

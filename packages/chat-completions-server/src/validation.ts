@@ -1,7 +1,9 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 import * as OpenApiValidator from "express-openapi-validator";
+import type { OpenApiValidatorOpts } from "express-openapi-validator/dist/framework/types.js";
 import { invalidRequest, OpenAIError, unsupportedMediaType } from "./errors.js";
 import spec from "./generated/spec.js";
+import { directValidator } from "./validator-direct.js";
 
 /**
  * The validator gets a copy of the spec in which each discriminated union (`oneOf` plus a
@@ -69,9 +71,11 @@ export const VALIDATING_MIDDLEWARES = ["metadataMiddleware", "requestMiddleware"
 
 type WithRoute = Request & { openapi?: unknown };
 
-/** The request validator, built from the spec the package ships. */
-export function createRequestValidator(): RequestHandler {
-  const all = OpenApiValidator.middleware({
+const CHAT_PATH = "/v1/chat/completions";
+
+/** The library's options for this spec: both validator paths are built from these. */
+export function validatorOptions(): OpenApiValidatorOpts {
+  return {
     apiSpec: discriminatorsAsConditionals(chatOnly(spec)) as never,
     // The spec is linted in CI; checking it again costs start-up time.
     validateApiSpec: false,
@@ -81,7 +85,16 @@ export function createRequestValidator(): RequestHandler {
     validateSecurity: false,
     fileUploader: false,
     ignoreUndocumented: true,
-  }) as RequestHandler[];
+  };
+}
+
+/**
+ * The stock middleware (the library's own request path), as one handler: used when the spec has
+ * something {@link directValidator} does not cover, and as the reference the differential test
+ * compares the direct path with.
+ */
+export function createStockValidator(): RequestHandler {
+  const all = OpenApiValidator.middleware(validatorOptions()) as RequestHandler[];
   const [metadata, validate] = VALIDATING_MIDDLEWARES.map((name) => all.find((m) => m.name === name));
   if (!metadata || !validate) return asSpecMediaType(inSeries(all));
   // Only one operation is ever routed here, so the route the metadata middleware looks up (its
@@ -99,6 +112,23 @@ export function createRequestValidator(): RequestHandler {
       validate(req, res, next);
     });
   });
+}
+
+/**
+ * The request validator, built from the spec the package ships: the library's compiled
+ * validators driven directly ({@link directValidator}), or its stock middleware when the spec
+ * needs what only that does. Requests that arrive before it is built wait for it; the router's
+ * warm-up builds it before the host listens.
+ */
+export function createRequestValidator(): RequestHandler {
+  let validator: RequestHandler | undefined;
+  const built = directValidator(validatorOptions(), "POST", CHAT_PATH, SPEC_MEDIA_TYPE).then((direct) => {
+    validator = direct ?? createStockValidator();
+  });
+  return (req, res, next) => {
+    if (validator) return validator(req, res, next);
+    built.then(() => validator?.(req, res, next), next);
+  };
 }
 
 /** The one media type the spec declares for the chat body. */
