@@ -17,7 +17,6 @@ import {
 } from "../../../packages/chat-completions-server/src/validation.js";
 import { directValidator } from "../../../packages/chat-completions-server/src/validator-direct.js";
 import { jsonContentType, mutations, validRequest } from "./requests.js";
-import { post } from "./servers.js";
 
 const scale = Number(process.env.FUZZ_RUNS ?? 1);
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -49,9 +48,18 @@ afterAll(async () => {
 });
 
 /** Sends the same request to both and expects the same answer. */
-async function same(body: string | Uint8Array<ArrayBuffer>, contentType?: string) {
+async function same(
+  body: string | Uint8Array<ArrayBuffer>,
+  contentType?: string,
+  query = "",
+  headers: Record<string, string> = {},
+) {
   const answer = async (server: { url: string }) => {
-    const response = await post(server.url, body, { contentType });
+    const response = await fetch(`${server.url}/v1/chat/completions${query}`, {
+      method: "POST",
+      headers: { "content-type": contentType ?? "application/json", ...headers },
+      body,
+    });
     return { status: response.status, body: await response.text() };
   };
   const [fromStock, fromDirect] = await Promise.all([answer(stock), answer(direct)]);
@@ -83,6 +91,31 @@ describe("the direct validator against the stock middleware", () => {
     );
     // The validator's own refusals were among them, not only the body reader's.
     expect(statuses).toContain(400);
+  });
+
+  // The stock middleware rewrites the query (bracket notation) before validating it; ours
+  // validates Express's own. No query parameter is declared, so both must let any query pass.
+  it.each(["?a=1", "?a[b]=1&a[c]=2", "?a=1&a=2", "?%zz=%", `?x=${"y".repeat(5000)}`, "?__proto__[x]=1"])(
+    "gives a request with the query %s the same answer",
+    async (query) => {
+      const valid = JSON.stringify({ model: "openclaw", messages: [{ role: "user", content: "x" }] });
+      expect((await same(valid, undefined, query)).status).toBe(200);
+      await same(JSON.stringify({ model: "openclaw", messages: [] }), undefined, query);
+    },
+  );
+
+  // The two headers the spec declares, valid and not: the general validator judges them.
+  it.each([
+    { "x-openclaw-agent-id": "beta" },
+    { "x-openclaw-agent-id": "-bad" },
+    { "x-openclaw-agent-id": "a".repeat(65) },
+    { "x-openclaw-agent-id": "ok", "x-openclaw-session-key": "s".repeat(513) },
+    { "x-openclaw-session-key": "" },
+    { "x-openclaw-session-key": "k 1 ümlaut" },
+  ])("gives a request with the headers %o the same answer", async (headers) => {
+    const valid = JSON.stringify({ model: "openclaw", messages: [{ role: "user", content: "x" }] });
+    await same(valid, undefined, "", headers);
+    await same(JSON.stringify({ model: 5, messages: [] }), undefined, "", headers);
   });
 
   it("gives each mutation of a minimal request the same answer", async () => {
