@@ -105,7 +105,7 @@ describe("the direct validator against the stock middleware", () => {
   );
 
   // The two headers the spec declares, valid and not: the general validator judges them.
-  it.each([
+  it.each<Record<string, string>>([
     { "x-openclaw-agent-id": "beta" },
     { "x-openclaw-agent-id": "-bad" },
     { "x-openclaw-agent-id": "a".repeat(65) },
