@@ -6,6 +6,7 @@
 //   pnpm bench                       Node 20 (this node) and Node 24 (installed into a temp dir)
 //   BENCH_ROUNDS=3 BENCH_DURATION=10s pnpm bench
 //   BENCH_NODES=current pnpm bench   only this node
+//   BENCH_NODE24=/path/to/node pnpm bench   Node 24 from there instead of a fresh download
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
@@ -315,7 +316,9 @@ try {
   }
 }
 const nodes = [process.execPath];
-if (process.env.BENCH_NODES !== "current" && !process.version.startsWith("v24.")) nodes.push(node24());
+// BENCH_NODE24=<path to a node 24 binary> saves the download.
+if (process.env.BENCH_NODES !== "current" && !process.version.startsWith("v24."))
+  nodes.push(process.env.BENCH_NODE24 || node24());
 const results = [];
 for (const node of nodes) results.push(await measure(node));
 if (PARTS.size < 3) {

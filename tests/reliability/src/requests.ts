@@ -38,6 +38,20 @@ export function validRequest(): fc.Arbitrary<Record<string, unknown>> {
     .filter((body): body is Record<string, unknown> => body !== undefined);
 }
 
+const UTF8_SPELLINGS = ["utf-8", "UTF-8", "utf8", '"utf-8"', "Utf8"];
+
+/**
+ * `application/json` as clients may spell it, all accepted: a UTF-8 charset in any spelling or
+ * none, and parameters that mean nothing for JSON. Each `n` gives parameter values no other `n`
+ * gives, so a server that compiled or cached anything per Content-Type would grow with them.
+ */
+export function jsonContentType(n: number): string {
+  const charset = n % 6 === 5 ? "" : `; charset=${UTF8_SPELLINGS[n % 6]}`;
+  const extra = [`; v=${n}`, `;x-${n}=1`, ` ; a=${n}; b="q ${n}"`, `; profile=p${n}`][Math.floor(n / 6) % 4];
+  const media = n % 2 === 0 ? "application/json" : "Application/JSON";
+  return n % 3 === 0 ? `${media}${extra}${charset}` : `${media}${charset}${extra}`;
+}
+
 /** A raw HTTP request: body bytes and content type. */
 export interface RawRequest {
   name: string;
@@ -106,7 +120,16 @@ export const mutations: ((base: Record<string, unknown>, pick: number) => RawReq
       "multipart/form-data; boundary=x",
     ][i % 4],
   }),
-  (b) => ({ name: "charset utf-16", body: JSON.stringify(b), contentType: "application/json; charset=utf-16" }),
+  (b, i) => ({
+    name: "charset other than UTF-8, among other parameters",
+    body: JSON.stringify(b),
+    contentType: [
+      "application/json; charset=utf-16",
+      `application/json; v=${i}; charset=latin1`,
+      `application/json;charset="iso-8859-1";x-${i}=1`,
+      `application/json; charset=utf-8x; v=${i}`,
+    ][i % 4],
+  }),
   () => ({ name: "not JSON at all", body: "model=openclaw&messages=hi" }),
   () => ({ name: "a JSON string", body: '"hello"' }),
   () => ({ name: "null", body: "null" }),

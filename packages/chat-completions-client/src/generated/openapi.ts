@@ -580,7 +580,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The body is not `application/json`. */
+        /** @description The body is not `application/json`, its `charset` is not UTF-8, or it has a `Content-Encoding`. */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -683,6 +683,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description A JSON object, sent as `Content-Type: application/json` (any case). A `charset`
+         *     parameter must name UTF-8 (`utf-8` or `utf8`, any case, quoted or not); any other
+         *     charset is 415. Other parameters (`application/json; v=1`) are ignored: every body
+         *     is read and validated the same way, whatever they say.
+         */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateChatCompletionRequest"];

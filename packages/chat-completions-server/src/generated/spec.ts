@@ -50,6 +50,7 @@ const spec: Record<string, unknown> = {
           }
         ],
         "requestBody": {
+          "description": "A JSON object, sent as `Content-Type: application/json` (any case). A `charset`\nparameter must name UTF-8 (`utf-8` or `utf8`, any case, quoted or not); any other\ncharset is 415. Other parameters (`application/json; v=1`) are ignored: every body\nis read and validated the same way, whatever they say.\n",
           "required": true,
           "content": {
             "application/json": {
@@ -354,7 +355,7 @@ const spec: Record<string, unknown> = {
         }
       },
       "UnsupportedMediaType": {
-        "description": "The body is not `application/json`.",
+        "description": "The body is not `application/json`, its `charset` is not UTF-8, or it has a `Content-Encoding`.",
         "content": {
           "application/json": {
             "schema": {
