@@ -418,3 +418,99 @@ describe("the openai-completions provider against a hostile upstream (gateway he
     expect(await reply(gateway.url, { messages: [{ role: "user", content: "ok" }] })).toBe("hello");
   });
 });
+
+describe("the openai-completions provider against an upstream that redirects or sends odd chunks", () => {
+  /** Where a redirect points: it must never be asked anything. */
+  const elsewhere: { method?: string; auth?: string; body: string }[] = [];
+  const target = createServer(async (req, res) => {
+    let body = "";
+    for await (const part of req) body += part;
+    elsewhere.push({ method: req.method, auth: req.headers.authorization, body });
+    res.writeHead(500, { "content-type": "text/plain" });
+    res.end("internal service: private page");
+  });
+  const event = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
+  const upstream = createServer(async (req, res) => {
+    let raw = "";
+    for await (const part of req) raw += part;
+    const last = JSON.parse(raw).messages.at(-1).content as string;
+    const redirect = /^redirect-(\d+)$/.exec(last)?.[1];
+    if (redirect) {
+      const { port } = target.address() as AddressInfo;
+      res.writeHead(Number(redirect), { location: `http://127.0.0.1:${port}/internal` });
+      return res.end();
+    }
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    if (last === "object-content")
+      res.write(event({ choices: [{ index: 0, delta: { content: { injected: true } } }] }));
+    if (last === "number-content") res.write(event({ choices: [{ index: 0, delta: { content: 42 } }] }));
+    if (last === "null-choice") res.write(event({ choices: [null] }));
+    if (last === "object-error") res.write(event({ error: { message: { nested: "x" } } }));
+    res.write(event({ choices: [{ index: 0, delta: { content: "fine" } }] }));
+    res.write(event({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] }));
+    res.end("data: [DONE]\n\n");
+  });
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+    const { port } = upstream.address() as AddressInfo;
+    gateway = await startGateway(
+      baseConfig({
+        models: {
+          providers: {
+            odd: {
+              api: "openai-completions",
+              baseUrl: `http://127.0.0.1:${port}/v1`,
+              apiKey: "sk-odd",
+              timeoutMs: 2000,
+              models: [{ id: "m" }],
+            },
+          },
+        },
+        agents: { list: [{ id: "main", default: true, model: "odd/m" }] },
+      }),
+    );
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    for (const server of [target, upstream]) {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it.each([301, 302, 303, 307, 308])(
+    "does not follow a %i redirect: 502, and the target is never asked",
+    async (status) => {
+      const error = await expectError(
+        await chat(gateway.url, { messages: [{ role: "user", content: `redirect-${status}` }] }),
+        502,
+      );
+      expect(error.message).toContain(`HTTP ${status}`);
+      expect(error.message).not.toContain("private page");
+      expect(elsewhere).toEqual([]);
+    },
+  );
+
+  it.each(["object-content", "number-content"])(
+    "passes only string content on (%s), streamed or not",
+    async (content) => {
+      const body = { messages: [{ role: "user", content }] };
+      expect(await reply(gateway.url, body)).toBe("fine");
+      // readSse checks every chunk against the spec: content is a string or null.
+      const { chunks, errors } = await readSse(await chat(gateway.url, { ...body, stream: true }));
+      expect(errors).toEqual([]);
+      expect(streamedText(chunks)).toBe("fine");
+    },
+  );
+
+  it.each(["null-choice", "object-error"])(
+    "reports a malformed chunk (%s) as a bad upstream answer, not as unreachable",
+    async (content) => {
+      const error = await expectError(await chat(gateway.url, { messages: [{ role: "user", content }] }), 502);
+      expect(error.code).not.toBe("upstream_unreachable");
+      expect(error.message).not.toContain("unreachable");
+    },
+  );
+});
