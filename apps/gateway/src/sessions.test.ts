@@ -64,6 +64,16 @@ describe("sessions chosen by key", () => {
     expect(await ask("again", { user: "alice" })).toBe("recall: alice-secret | again");
   });
 
+  it("keep users apart whose ids differ only in a lone surrogate (all UTF-8-encode to U+FFFD)", async () => {
+    // JSON may carry lone surrogates ("\ud800"); UTF-8 turns each into EF BF BD, as it does U+FFFD,
+    // so a store that hashed the UTF-8 of the key gave these three users one session.
+    expect(await ask("victim-secret", { user: "victim\uFFFD" })).toBe("recall: victim-secret");
+    expect(await ask("probe", { user: "victim\uD800" })).toBe("recall: probe");
+    expect(await ask("probe2", { user: "victim\uDFFF" })).toBe("recall: probe2");
+    expect(await ask("again", { user: "victim\uFFFD" })).toBe("recall: victim-secret | again");
+    expect(await ask("again2", { user: "victim\uD800" })).toBe("recall: probe | again2");
+  });
+
   it("are one session per agent: the same key on two agents shares nothing", async () => {
     const key = { "x-openclaw-session-key": "same-key" };
     expect(await ask("on beta", { model: "openclaw:beta" }, key)).toBe("recall: on beta");
