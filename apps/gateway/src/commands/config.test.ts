@@ -51,3 +51,29 @@ describe("openclaw config set refuses paths through an object's prototype", () =
     },
   );
 });
+
+describe("openclaw config set refuses a list index past the end of the list", () => {
+  it.each(["agents.list[99999999].id", "agents.list[4294967294].id", "agents.list[2].id"])(
+    "%s: exit 2 at once (no sparse list of that length), the file untouched",
+    async (path) => {
+      const file = join(tempDir(), "openclaw.json");
+      const text = '{ agents: { list: [{ id: "main" }] } }\n';
+      writeFileSync(file, text);
+      const started = Date.now();
+      const result = await runCli(["config", "set", path, "x", "--config", file]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/past the end/);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(readFileSync(file, "utf8")).toBe(text);
+    },
+    20_000,
+  );
+
+  it("still appends at the end of a list", async () => {
+    const file = join(tempDir(), "openclaw.json");
+    writeFileSync(file, '{ agents: { list: [{ id: "main" }] } }\n');
+    const result = await runCli(["config", "set", "agents.list[1]", '{id: "beta"}', "--config", file]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse((await runCli(["config", "get", "agents.list[1].id", "--config", file])).stdout)).toBe("beta");
+  });
+});

@@ -27,9 +27,16 @@ function getAt(value: unknown, keys: (string | number)[]): unknown {
   );
 }
 
-function setAt(root: Record<string, unknown>, keys: (string | number)[], value: unknown): void {
+function setAt(root: Record<string, unknown>, keys: (string | number)[], value: unknown, path: string): void {
   let node: Record<string | number, unknown> = root;
   keys.forEach((key, i) => {
+    // `list[99999999]` would make a sparse list that long, which validating then walks (minutes,
+    // gigabytes): an index may name an element or the one after the last, nothing further.
+    if (typeof key === "number" && Array.isArray(node) && key > node.length) {
+      throw new ConfigError(
+        `"${path}": index ${key} is past the end of a list of ${node.length} (use [${node.length}] to add one)`,
+      );
+    }
     if (i === keys.length - 1) {
       node[key] = value;
       return;
@@ -61,7 +68,7 @@ export async function configGet(path: string, flag?: string): Promise<string> {
 export async function configSet(path: string, value: string, flag?: string): Promise<string> {
   const { path: file } = configPath(flag);
   const raw = (await readConfigFile(file, false)) as Record<string, unknown>;
-  setAt(raw, parsePath(path), parseValue(value));
+  setAt(raw, parsePath(path), parseValue(value), path);
   parseConfig(raw);
   await writePrivately(file, `${JSON5.stringify(raw, null, 2)}\n`);
   return `Set ${path} in ${file}`;
