@@ -242,6 +242,28 @@ describe("a provider baseUrl with credentials", () => {
   });
 });
 
+describe("a provider time limit past what a timer holds (2^31 - 1 ms)", () => {
+  // Node runs a longer setTimeout after 1 ms: every turn was a 504 at once.
+  it.each(["timeoutMs", "maxTurnMs"])("%s: refused at start (exit 2, naming it)", async (key) => {
+    const config = baseConfig({
+      models: {
+        providers: {
+          local: {
+            api: "openai-completions",
+            baseUrl: "http://127.0.0.1:9/v1",
+            [key]: 2 ** 31,
+            models: [{ id: "m" }],
+          },
+        },
+      },
+      agents: { list: [{ id: "main", model: "local/m" }] },
+    });
+    const result = await runCli(["gateway", "--port", "0", "--config", writeConfig(config)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`models.providers.local.${key}`);
+  });
+});
+
 /** One request to the hostile upstream: what it asked for, what was written, whether it ended. */
 interface Flood {
   what: string;
