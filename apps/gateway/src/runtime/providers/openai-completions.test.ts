@@ -468,6 +468,15 @@ describe("the openai-completions provider against an upstream that redirects or 
     if (last === "number-content") res.write(event({ choices: [{ index: 0, delta: { content: 42 } }] }));
     if (last === "null-choice") res.write(event({ choices: [null] }));
     if (last === "object-error") res.write(event({ error: { message: { nested: "x" } } }));
+    if (last === "odd-usage") {
+      const usage = {
+        prompt_tokens: "x".repeat(10_000),
+        completion_tokens: { a: 1 },
+        total_tokens: -5,
+        upstream_only: "x",
+      };
+      res.write(event({ choices: [], usage }));
+    }
     res.write(event({ choices: [{ index: 0, delta: { content: "fine" } }] }));
     res.write(event({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] }));
     res.end("data: [DONE]\n\n");
@@ -526,6 +535,17 @@ describe("the openai-completions provider against an upstream that redirects or 
       expect(streamedText(chunks)).toBe("fine");
     },
   );
+
+  it("passes on only the upstream's token counts, and only when they are counts", async () => {
+    const body = { messages: [{ role: "user", content: "odd-usage" }] };
+    const completion = await expectCompletion(await chat(gateway.url, body));
+    expect(completion.usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
+    const { chunks } = await readSse(
+      await chat(gateway.url, { ...body, stream: true, stream_options: { include_usage: true } }),
+      { includeUsage: true },
+    );
+    expect(chunks.at(-1)?.usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
+  });
 
   it.each(["null-choice", "object-error"])(
     "reports a malformed chunk (%s) as a bad upstream answer, not as unreachable",

@@ -85,6 +85,15 @@ function upstreamError(name: string, status: number, body: string): AgentError {
 const isObject = (value: unknown): value is object =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/** The upstream's token counts, or `undefined` when any is not a count. */
+function tokenCounts(usage: NonNullable<UpstreamChunk["usage"]>): UpstreamChunk["usage"] {
+  const { prompt_tokens, completion_tokens, total_tokens } = usage;
+  if (!isCount(prompt_tokens) || !isCount(completion_tokens) || !isCount(total_tokens)) return undefined;
+  return { prompt_tokens, completion_tokens, total_tokens };
+}
+
 /** An upstream answer the gateway cannot read; the log gets its length, never its text. */
 function badResponse(name: string, what: string, data: string): AgentError {
   return new AgentError(`Upstream provider '${name}' sent ${what}.`, {
@@ -214,7 +223,9 @@ export function openAiCompletionsProvider(options: OpenAiCompletionsOptions): Mo
               const message = isObject(chunk.error) ? chunk.error.message : undefined;
               throw upstreamError(options.name, 502, typeof message === "string" ? message : "");
             }
-            if (isObject(chunk.usage)) usage = chunk.usage;
+            // Only the three counts, and only when they are counts: anything else would reach
+            // clients as is (a 100 KB string, a negative number, the upstream's own fields).
+            if (isObject(chunk.usage)) usage = tokenCounts(chunk.usage) ?? usage;
             if (chunk.choices !== undefined && chunk.choices !== null && !Array.isArray(chunk.choices)) {
               throw badResponse(options.name, "choices that are not a list", data);
             }
