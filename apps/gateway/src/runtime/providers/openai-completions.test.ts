@@ -468,6 +468,22 @@ describe("the openai-completions provider against an upstream that redirects or 
     if (last === "number-content") res.write(event({ choices: [{ index: 0, delta: { content: 42 } }] }));
     if (last === "null-choice") res.write(event({ choices: [null] }));
     if (last === "object-error") res.write(event({ error: { message: { nested: "x" } } }));
+    if (last === "object-tool-id")
+      res.write(
+        event({
+          choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: { x: 1 }, function: { name: "f" } }] } }],
+        }),
+      );
+    if (last === "object-tool-arguments")
+      res.write(
+        event({
+          choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: "c", function: { arguments: { a: 1 } } }] } }],
+        }),
+      );
+    if (last === "string-tool-index")
+      res.write(
+        event({ choices: [{ index: 0, delta: { tool_calls: [{ index: "1", id: "c", function: { name: "f" } }] } }] }),
+      );
     if (last === "odd-usage") {
       const usage = {
         prompt_tokens: "x".repeat(10_000),
@@ -547,7 +563,7 @@ describe("the openai-completions provider against an upstream that redirects or 
     expect(chunks.at(-1)?.usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
   });
 
-  it.each(["null-choice", "object-error"])(
+  it.each(["null-choice", "object-error", "object-tool-id", "object-tool-arguments", "string-tool-index"])(
     "reports a malformed chunk (%s) as a bad upstream answer, not as unreachable",
     async (content) => {
       const error = await expectError(await chat(gateway.url, { messages: [{ role: "user", content }] }), 502);

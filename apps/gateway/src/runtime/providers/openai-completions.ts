@@ -85,6 +85,9 @@ function upstreamError(name: string, status: number, body: string): AgentError {
 const isObject = (value: unknown): value is object =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** Absent, or a string. */
+const isText = (value: unknown): value is string | undefined => value === undefined || typeof value === "string";
+
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /** The upstream's token counts, or `undefined` when any is not a count. */
@@ -235,7 +238,18 @@ export function openAiCompletionsProvider(options: OpenAiCompletionsOptions): Mo
               // Only text is content: a number or an object would reach clients as is (or as "[object Object]").
               if (typeof delta?.content === "string" && delta.content) yield { type: "text", text: delta.content };
               for (const call of Array.isArray(delta?.tool_calls) ? delta.tool_calls : []) {
-                if (!isObject(call)) continue;
+                // A call's index is a count and its id, name and arguments text: anything else would
+                // reach clients as is (an object id) or as "[object Object]" arguments.
+                const fn = isObject(call) && isObject(call.function) ? call.function : {};
+                if (
+                  !isObject(call) ||
+                  !isCount(call.index) ||
+                  !isText(call.id) ||
+                  !isText((fn as { name?: unknown }).name) ||
+                  !isText((fn as { arguments?: unknown }).arguments)
+                ) {
+                  throw badResponse(options.name, "a tool call of the wrong shape", data);
+                }
                 yield {
                   type: "tool_call",
                   index: call.index,
