@@ -1,6 +1,6 @@
 // Sessions through the real gateway CLI: isolation of chosen keys, key validation on every
 // door, the byte cap under a small heap, and the modes of what is written to disk.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expectError, until } from "@openclaw/contract-kit";
 import {
@@ -62,6 +62,16 @@ describe("sessions chosen by key", () => {
     expect(await ask("mallory", {}, key)).toBe("recall: mallory");
     // and nothing appended there reached alice
     expect(await ask("again", { user: "alice" })).toBe("recall: alice-secret | again");
+  });
+
+  it("keep users apart whose ids differ only in a lone surrogate (all UTF-8-encode to U+FFFD)", async () => {
+    // JSON may carry lone surrogates ("\ud800"); UTF-8 turns each into EF BF BD, as it does U+FFFD,
+    // so a store that hashed the UTF-8 of the key gave these three users one session.
+    expect(await ask("victim-secret", { user: "victim\uFFFD" })).toBe("recall: victim-secret");
+    expect(await ask("probe", { user: "victim\uD800" })).toBe("recall: probe");
+    expect(await ask("probe2", { user: "victim\uDFFF" })).toBe("recall: probe2");
+    expect(await ask("again", { user: "victim\uFFFD" })).toBe("recall: victim-secret | again");
+    expect(await ask("again2", { user: "victim\uD800" })).toBe("recall: probe | again2");
   });
 
   it("are one session per agent: the same key on two agents shares nothing", async () => {
@@ -178,5 +188,28 @@ describe("session files on disk", () => {
     const files = readdirSync(sessions);
     expect(files).toHaveLength(1); // compacted in place, no temp file left
     expect(statSync(join(sessions, files[0] ?? "")).mode & 0o777).toBe(0o600);
+  });
+
+  it("are never followed when replaced by a symbolic link: the linked file is neither read nor written", async () => {
+    const state = join(tempDir(), "state");
+    const outside = join(tempDir(), "private.jsonl");
+    const original = `${JSON.stringify({ messages: [{ role: "user", content: "outside-secret" }] })}\nprivate line\n`;
+    writeFileSync(outside, original, { mode: 0o600 });
+    const gateway = await startGateway(baseConfig({ agents: recallAgents }), { stateDir: state });
+    try {
+      const ask = (content: string) => chat(gateway.url, { user: "linked", messages: [{ role: "user", content }] });
+      expect((await ask("first")).status).toBe(200);
+      const sessions = join(state, "sessions");
+      const file = join(sessions, readdirSync(sessions)[0] ?? "");
+      rmSync(file);
+      symlinkSync(outside, file);
+      const response = await ask("second");
+      expect(await response.text()).not.toContain("outside-secret");
+      expect(response.status).toBe(503);
+      expect(readFileSync(outside, "utf8")).toBe(original);
+      expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    } finally {
+      await gateway.stop();
+    }
   });
 });

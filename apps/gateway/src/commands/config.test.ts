@@ -1,6 +1,6 @@
 // `openclaw config set` through the real CLI: the file it writes may hold the gateway's secret.
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { runCli, tempDir } from "@openclaw/contract-kit/gateway";
 import { describe, expect, it } from "vitest";
 
@@ -50,4 +50,67 @@ describe("openclaw config set refuses paths through an object's prototype", () =
       expect(readFileSync(file, "utf8")).toBe("{}\n");
     },
   );
+});
+
+describe("openclaw config set refuses a list index past the end of the list", () => {
+  it.each(["agents.list[99999999].id", "agents.list[4294967294].id", "agents.list[2].id"])(
+    "%s: exit 2 at once (no sparse list of that length), the file untouched",
+    async (path) => {
+      const file = join(tempDir(), "openclaw.json");
+      const text = '{ agents: { list: [{ id: "main" }] } }\n';
+      writeFileSync(file, text);
+      const started = Date.now();
+      const result = await runCli(["config", "set", path, "x", "--config", file]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/past the end/);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(readFileSync(file, "utf8")).toBe(text);
+    },
+    20_000,
+  );
+
+  it("still appends at the end of a list", async () => {
+    const file = join(tempDir(), "openclaw.json");
+    writeFileSync(file, '{ agents: { list: [{ id: "main" }] } }\n');
+    const result = await runCli(["config", "set", "agents.list[1]", '{id: "beta"}', "--config", file]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse((await runCli(["config", "get", "agents.list[1].id", "--config", file])).stdout)).toBe("beta");
+  });
+});
+
+describe("openclaw config set, run several times at once or through a link", () => {
+  it("loses none of several concurrent sets of different keys", async () => {
+    const file = join(tempDir(), "openclaw.json");
+    writeFileSync(file, "{}\n");
+    const sets: [string, string, unknown][] = [
+      ["gateway.port", "18001", 18001],
+      ["gateway.bind", "lan", "lan"],
+      ["logging.level", "warn", "warn"],
+      ["session.maxTurns", "7", 7],
+      ["session.maxBytes", "4096", 4096],
+      ["gateway.shutdownGraceMs", "5", 5],
+    ];
+    const results = await Promise.all(
+      sets.map(([path, value]) => runCli(["config", "set", path, value, "--config", file])),
+    );
+    for (const result of results) expect(result.code, result.stderr).toBe(0);
+    for (const [path, , expected] of sets) {
+      const got = await runCli(["config", "get", path, "--config", file]);
+      expect(JSON.parse(got.stdout), path).toEqual(expected);
+    }
+    expect(readdirSync(dirname(file)).sort()).toEqual(["openclaw.json"]); // no lock or temp file left
+  }, 30_000);
+
+  it("writes through a symbolic link to the file it names, keeping the link", async () => {
+    const dir = tempDir();
+    const real = join(dir, "real.json");
+    const link = join(dir, "openclaw.json");
+    writeFileSync(real, "{}\n", { mode: 0o600 });
+    symlinkSync(real, link);
+    const result = await runCli(["config", "set", "gateway.port", "18004", "--config", link]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, "utf8")).toContain("18004");
+    expect(mode(real)).toBe(0o600);
+  });
 });

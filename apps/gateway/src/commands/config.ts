@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 import JSON5 from "json5";
 import { ConfigError, configPath, parseConfig, readConfigFile } from "../config/load.js";
@@ -27,9 +27,16 @@ function getAt(value: unknown, keys: (string | number)[]): unknown {
   );
 }
 
-function setAt(root: Record<string, unknown>, keys: (string | number)[], value: unknown): void {
+function setAt(root: Record<string, unknown>, keys: (string | number)[], value: unknown, path: string): void {
   let node: Record<string | number, unknown> = root;
   keys.forEach((key, i) => {
+    // `list[99999999]` would make a sparse list that long, which validating then walks (minutes,
+    // gigabytes): an index may name an element or the one after the last, nothing further.
+    if (typeof key === "number" && Array.isArray(node) && key > node.length) {
+      throw new ConfigError(
+        `"${path}": index ${key} is past the end of a list of ${node.length} (use [${node.length}] to add one)`,
+      );
+    }
     if (i === keys.length - 1) {
       node[key] = value;
       return;
@@ -57,14 +64,50 @@ export async function configGet(path: string, flag?: string): Promise<string> {
   return JSON.stringify(value, null, 2);
 }
 
+/** How long `config set` waits for another one on the same file to finish. */
+const LOCK_WAIT_MS = 10_000;
+
+/**
+ * Runs `task` holding `<file>.lock` (created exclusively, removed after), so concurrent
+ * `config set`s on one file run one after another: each reads what the previous one wrote, and
+ * no set is lost. A lock left by a crash is named in the error after {@link LOCK_WAIT_MS}.
+ */
+async function withLock<T>(file: string, task: () => Promise<T>): Promise<T> {
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  for (;;) {
+    try {
+      await (await open(lock, "wx", 0o600)).close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (Date.now() > deadline)
+        throw new Error(`Another "openclaw config set" holds ${lock}; if none is running, remove that file.`);
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    await unlink(lock).catch(() => {});
+  }
+}
+
 /** Sets `path` to `value` in the config file, after checking the result is a valid config. */
 export async function configSet(path: string, value: string, flag?: string): Promise<string> {
-  const { path: file } = configPath(flag);
-  const raw = (await readConfigFile(file, false)) as Record<string, unknown>;
-  setAt(raw, parsePath(path), parseValue(value));
-  parseConfig(raw);
-  await writePrivately(file, `${JSON5.stringify(raw, null, 2)}\n`);
-  return `Set ${path} in ${file}`;
+  const { path: named } = configPath(flag);
+  const keys = parsePath(path);
+  // A config that is a symbolic link (to a dotfiles repository, say) is written where it points,
+  // keeping the link, rather than replaced by a copy.
+  const file = await realpath(named).catch(() => named);
+  await withLock(file, async () => {
+    const raw = (await readConfigFile(file, false)) as Record<string, unknown>;
+    setAt(raw, keys, parseValue(value), path);
+    parseConfig(raw);
+    await writePrivately(file, `${JSON5.stringify(raw, null, 2)}\n`);
+  });
+  return `Set ${path} in ${named}`;
 }
 
 /**

@@ -1,6 +1,9 @@
 import express from "express";
 import { z } from "zod";
 
+/** The longest delay a Node timer holds (about 24.8 days); a longer one fires after 1 ms. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** `provider/model`, e.g. `demo/echo` or `ollama/llama3.2`. */
 const modelRef = z.string().regex(/^[A-Za-z0-9_-]+\/\S+$/, "must look like provider/model, e.g. demo/echo");
 
@@ -106,7 +109,7 @@ const openAiProvider = z.strictObject({
     .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), "must not contain a user or password (put the key in apiKey)"),
   apiKey: z.string().optional(),
   /** Longest wait for the upstream's answer, or between two of its events (comments do not count), before 504. */
-  timeoutMs: z.number().int().min(1).default(60_000),
+  timeoutMs: z.number().int().min(1).max(MAX_TIMER_MS).default(60_000),
   /** Most bytes of the upstream's stream read for one turn; past it the turn ends with finish_reason "length". */
   maxReplyBytes: z
     .number()
@@ -114,7 +117,7 @@ const openAiProvider = z.strictObject({
     .min(1024)
     .default(32 * 1024 * 1024),
   /** Longest a turn may take in all, however busy the upstream keeps the stream; past it 504. */
-  maxTurnMs: z.number().int().min(1).default(600_000),
+  maxTurnMs: z.number().int().min(1).max(MAX_TIMER_MS).default(600_000),
   models: z.array(z.strictObject({ id: z.string().min(1) })).min(1),
 });
 

@@ -1,12 +1,25 @@
 import { createHash } from "node:crypto";
 import type { StoredTurn } from "./types.js";
 
+/** A lone (unpaired) UTF-16 surrogate. */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** A byte no UTF-8 text contains: it sets the hash input of ill-formed keys apart from every well-formed one. */
+const ILL_FORMED = Buffer.from([0xff]);
+
 /**
  * A session key as a fixed-length name for a file or a Redis key: keys are client-chosen text
  * (up to 512 characters, any printable character).
+ *
+ * Distinct keys get distinct ids. A well-formed key is hashed as its UTF-8 (ids of existing
+ * sessions are kept); a key with a lone surrogate (a `user` from JSON may hold one) is not,
+ * since UTF-8 encodes every lone surrogate as U+FFFD: `a\uD800`, `a\uDFFF` and `a\uFFFD` would
+ * share one session. It is hashed as 0xFF (never in UTF-8) and its UTF-16 code units instead.
  */
 export function sessionId(sessionKey: string): string {
-  return createHash("sha256").update(sessionKey).digest("hex").slice(0, 40);
+  const hash = createHash("sha256");
+  if (LONE_SURROGATE.test(sessionKey)) hash.update(ILL_FORMED).update(Buffer.from(sessionKey, "utf16le"));
+  else hash.update(sessionKey);
+  return hash.digest("hex").slice(0, 40);
 }
 
 /** A turn as one stored record (a JSON line without its newline); its byte length is what `maxBytes` counts. */

@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
+import { constants } from "node:fs";
 import { type FileHandle, mkdir, open, rename, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { decodeTurn, encodeTurn, sessionId } from "./encoding.js";
 import type { SessionLimits, SessionStore, StoredTurn } from "./types.js";
 
 const NEWLINE = 0x0a;
+// A session file that is a symbolic link is not the store's: opening it fails (ELOOP) rather than
+// reading or appending to whatever it points at.
+const READ = constants.O_RDONLY | constants.O_NOFOLLOW;
+const APPEND = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
 const CHUNK_BYTES = 64 * 1024;
 
 /** Sessions whose turn count the store remembers between appends, by default. */
@@ -120,7 +125,7 @@ export class FileSessionStore implements SessionStore {
   async load(sessionKey: string): Promise<StoredTurn[]> {
     let handle: FileHandle;
     try {
-      handle = await open(this.file(sessionId(sessionKey)), "r");
+      handle = await open(this.file(sessionId(sessionKey)), READ);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
       throw error;
@@ -139,7 +144,7 @@ export class FileSessionStore implements SessionStore {
     const id = sessionId(sessionKey);
     await this.serially(id, async () => {
       await mkdir(this.dir, { recursive: true, mode: 0o700 });
-      const handle = await open(this.file(id), "a+", 0o600);
+      const handle = await open(this.file(id), APPEND, 0o600);
       try {
         let { size } = await handle.stat();
         // After a torn write the file does not end in a newline; start our line on a fresh one.

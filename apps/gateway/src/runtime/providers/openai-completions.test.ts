@@ -242,6 +242,28 @@ describe("a provider baseUrl with credentials", () => {
   });
 });
 
+describe("a provider time limit past what a timer holds (2^31 - 1 ms)", () => {
+  // Node runs a longer setTimeout after 1 ms: every turn was a 504 at once.
+  it.each(["timeoutMs", "maxTurnMs"])("%s: refused at start (exit 2, naming it)", async (key) => {
+    const config = baseConfig({
+      models: {
+        providers: {
+          local: {
+            api: "openai-completions",
+            baseUrl: "http://127.0.0.1:9/v1",
+            [key]: 2 ** 31,
+            models: [{ id: "m" }],
+          },
+        },
+      },
+      agents: { list: [{ id: "main", model: "local/m" }] },
+    });
+    const result = await runCli(["gateway", "--port", "0", "--config", writeConfig(config)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`models.providers.local.${key}`);
+  });
+});
+
 /** One request to the hostile upstream: what it asked for, what was written, whether it ended. */
 interface Flood {
   what: string;
@@ -417,4 +439,136 @@ describe("the openai-completions provider against a hostile upstream (gateway he
     expect(gateway.child.exitCode).toBeNull();
     expect(await reply(gateway.url, { messages: [{ role: "user", content: "ok" }] })).toBe("hello");
   });
+});
+
+describe("the openai-completions provider against an upstream that redirects or sends odd chunks", () => {
+  /** Where a redirect points: it must never be asked anything. */
+  const elsewhere: { method?: string; auth?: string; body: string }[] = [];
+  const target = createServer(async (req, res) => {
+    let body = "";
+    for await (const part of req) body += part;
+    elsewhere.push({ method: req.method, auth: req.headers.authorization, body });
+    res.writeHead(500, { "content-type": "text/plain" });
+    res.end("internal service: private page");
+  });
+  const event = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
+  const upstream = createServer(async (req, res) => {
+    let raw = "";
+    for await (const part of req) raw += part;
+    const last = JSON.parse(raw).messages.at(-1).content as string;
+    const redirect = /^redirect-(\d+)$/.exec(last)?.[1];
+    if (redirect) {
+      const { port } = target.address() as AddressInfo;
+      res.writeHead(Number(redirect), { location: `http://127.0.0.1:${port}/internal` });
+      return res.end();
+    }
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    if (last === "object-content")
+      res.write(event({ choices: [{ index: 0, delta: { content: { injected: true } } }] }));
+    if (last === "number-content") res.write(event({ choices: [{ index: 0, delta: { content: 42 } }] }));
+    if (last === "null-choice") res.write(event({ choices: [null] }));
+    if (last === "object-error") res.write(event({ error: { message: { nested: "x" } } }));
+    if (last === "object-tool-id")
+      res.write(
+        event({
+          choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: { x: 1 }, function: { name: "f" } }] } }],
+        }),
+      );
+    if (last === "object-tool-arguments")
+      res.write(
+        event({
+          choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: "c", function: { arguments: { a: 1 } } }] } }],
+        }),
+      );
+    if (last === "string-tool-index")
+      res.write(
+        event({ choices: [{ index: 0, delta: { tool_calls: [{ index: "1", id: "c", function: { name: "f" } }] } }] }),
+      );
+    if (last === "odd-usage") {
+      const usage = {
+        prompt_tokens: "x".repeat(10_000),
+        completion_tokens: { a: 1 },
+        total_tokens: -5,
+        upstream_only: "x",
+      };
+      res.write(event({ choices: [], usage }));
+    }
+    res.write(event({ choices: [{ index: 0, delta: { content: "fine" } }] }));
+    res.write(event({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] }));
+    res.end("data: [DONE]\n\n");
+  });
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+    const { port } = upstream.address() as AddressInfo;
+    gateway = await startGateway(
+      baseConfig({
+        models: {
+          providers: {
+            odd: {
+              api: "openai-completions",
+              baseUrl: `http://127.0.0.1:${port}/v1`,
+              apiKey: "sk-odd",
+              timeoutMs: 2000,
+              models: [{ id: "m" }],
+            },
+          },
+        },
+        agents: { list: [{ id: "main", default: true, model: "odd/m" }] },
+      }),
+    );
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    for (const server of [target, upstream]) {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it.each([301, 302, 303, 307, 308])(
+    "does not follow a %i redirect: 502, and the target is never asked",
+    async (status) => {
+      const error = await expectError(
+        await chat(gateway.url, { messages: [{ role: "user", content: `redirect-${status}` }] }),
+        502,
+      );
+      expect(error.message).toContain(`HTTP ${status}`);
+      expect(error.message).not.toContain("private page");
+      expect(elsewhere).toEqual([]);
+    },
+  );
+
+  it.each(["object-content", "number-content"])(
+    "passes only string content on (%s), streamed or not",
+    async (content) => {
+      const body = { messages: [{ role: "user", content }] };
+      expect(await reply(gateway.url, body)).toBe("fine");
+      // readSse checks every chunk against the spec: content is a string or null.
+      const { chunks, errors } = await readSse(await chat(gateway.url, { ...body, stream: true }));
+      expect(errors).toEqual([]);
+      expect(streamedText(chunks)).toBe("fine");
+    },
+  );
+
+  it("passes on only the upstream's token counts, and only when they are counts", async () => {
+    const body = { messages: [{ role: "user", content: "odd-usage" }] };
+    const completion = await expectCompletion(await chat(gateway.url, body));
+    expect(completion.usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
+    const { chunks } = await readSse(
+      await chat(gateway.url, { ...body, stream: true, stream_options: { include_usage: true } }),
+      { includeUsage: true },
+    );
+    expect(chunks.at(-1)?.usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
+  });
+
+  it.each(["null-choice", "object-error", "object-tool-id", "object-tool-arguments", "string-tool-index"])(
+    "reports a malformed chunk (%s) as a bad upstream answer, not as unreachable",
+    async (content) => {
+      const error = await expectError(await chat(gateway.url, { messages: [{ role: "user", content }] }), 502);
+      expect(error.code).not.toBe("upstream_unreachable");
+      expect(error.message).not.toContain("unreachable");
+    },
+  );
 });

@@ -82,6 +82,30 @@ function upstreamError(name: string, status: number, body: string): AgentError {
   });
 }
 
+const isObject = (value: unknown): value is object =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Absent, or a string. */
+const isText = (value: unknown): value is string | undefined => value === undefined || typeof value === "string";
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/** The upstream's token counts, or `undefined` when any is not a count. */
+function tokenCounts(usage: NonNullable<UpstreamChunk["usage"]>): UpstreamChunk["usage"] {
+  const { prompt_tokens, completion_tokens, total_tokens } = usage;
+  if (!isCount(prompt_tokens) || !isCount(completion_tokens) || !isCount(total_tokens)) return undefined;
+  return { prompt_tokens, completion_tokens, total_tokens };
+}
+
+/** An upstream answer the gateway cannot read; the log gets its length, never its text. */
+function badResponse(name: string, what: string, data: string): AgentError {
+  return new AgentError(`Upstream provider '${name}' sent ${what}.`, {
+    status: 502,
+    code: "upstream_bad_response",
+    cause: { upstreamEventChars: data.length },
+  });
+}
+
 /** The first `max` bytes of a body as text; the rest is never read (the body is cancelled). */
 async function readPrefix(body: ReadableStream<Uint8Array>, max: number): Promise<string> {
   const reader = body.getReader();
@@ -149,6 +173,9 @@ export function openAiCompletionsProvider(options: OpenAiCompletionsOptions): Mo
         const response = await fetch(url, {
           method: "POST",
           headers,
+          // A redirect is not followed: it would send the conversation (and, same-origin, the key)
+          // wherever the upstream says, and show that place's answer to the client. A 3xx is a 502.
+          redirect: "manual",
           body: JSON.stringify({
             ...request.params,
             model: request.model,
@@ -190,17 +217,39 @@ export function openAiCompletionsProvider(options: OpenAiCompletionsOptions): Mo
             try {
               chunk = JSON.parse(data) as UpstreamChunk;
             } catch {
-              throw new AgentError(`Upstream provider '${options.name}' sent an event that is not JSON.`, {
-                status: 502,
-                code: "upstream_bad_response",
-                cause: { upstreamEventChars: data.length },
-              });
+              throw badResponse(options.name, "an event that is not JSON", data);
             }
-            if (chunk.error) throw upstreamError(options.name, 502, chunk.error.message ?? "");
-            if (chunk.usage) usage = chunk.usage;
+            // Anything but an object (or choices but an array) is no chunk: a bad answer, not a crash
+            // reported as "unreachable".
+            if (!isObject(chunk)) throw badResponse(options.name, "an event that is not a chunk", data);
+            if (chunk.error) {
+              const message = isObject(chunk.error) ? chunk.error.message : undefined;
+              throw upstreamError(options.name, 502, typeof message === "string" ? message : "");
+            }
+            // Only the three counts, and only when they are counts: anything else would reach
+            // clients as is (a 100 KB string, a negative number, the upstream's own fields).
+            if (isObject(chunk.usage)) usage = tokenCounts(chunk.usage) ?? usage;
+            if (chunk.choices !== undefined && chunk.choices !== null && !Array.isArray(chunk.choices)) {
+              throw badResponse(options.name, "choices that are not a list", data);
+            }
             for (const choice of chunk.choices ?? []) {
-              if (choice.delta?.content) yield { type: "text", text: choice.delta.content };
-              for (const call of choice.delta?.tool_calls ?? []) {
+              if (!isObject(choice)) throw badResponse(options.name, "a choice that is not an object", data);
+              const delta = isObject(choice.delta) ? choice.delta : undefined;
+              // Only text is content: a number or an object would reach clients as is (or as "[object Object]").
+              if (typeof delta?.content === "string" && delta.content) yield { type: "text", text: delta.content };
+              for (const call of Array.isArray(delta?.tool_calls) ? delta.tool_calls : []) {
+                // A call's index is a count and its id, name and arguments text: anything else would
+                // reach clients as is (an object id) or as "[object Object]" arguments.
+                const fn = isObject(call) && isObject(call.function) ? call.function : {};
+                if (
+                  !isObject(call) ||
+                  !isCount(call.index) ||
+                  !isText(call.id) ||
+                  !isText((fn as { name?: unknown }).name) ||
+                  !isText((fn as { arguments?: unknown }).arguments)
+                ) {
+                  throw badResponse(options.name, "a tool call of the wrong shape", data);
+                }
                 yield {
                   type: "tool_call",
                   index: call.index,
