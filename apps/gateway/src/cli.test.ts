@@ -65,6 +65,28 @@ describe("config validation at start", () => {
     expect(stderr).toMatch(message);
   });
 
+  // Node fires a longer timer after 1 ms: a 2^31 ms keep-alive interval sent a comment every millisecond.
+  it.each([
+    [
+      "gateway.http.endpoints.chatCompletions.keepAliveMs",
+      { http: { endpoints: { chatCompletions: { keepAliveMs: 2 ** 31 } } } },
+    ],
+    [
+      "gateway.http.endpoints.chatCompletions.bodyTimeoutMs",
+      { http: { endpoints: { chatCompletions: { bodyTimeoutMs: 2 ** 31 } } } },
+    ],
+    ["gateway.headersTimeoutMs", { headersTimeoutMs: 2 ** 31 }],
+    ["gateway.shutdownGraceMs", { shutdownGraceMs: 2 ** 31 }],
+    ["gateway.auth.rateLimit.lockoutMs", { auth: { rateLimit: { lockoutMs: 2 ** 31 } } }],
+    ["gateway.ws.slowReaderTimeoutMs", { ws: { slowReaderTimeoutMs: 2 ** 31 } }],
+  ])("refuses %s past what a timer holds (exit 2, naming it)", async (path, gateway) => {
+    const { code, stderr } = await runCli(["gateway", "--port", "0", "--config", writeConfig({ gateway })], {
+      env: { OPENCLAW_GATEWAY_TOKEN: TOKEN },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${path}: `);
+  });
+
   it("refuses token mode without a token, saying how to set one", async () => {
     const { code, stderr } = await runCli(["gateway", "--port", "0", "--config", writeConfig({})]);
     expect(code).toBe(2);

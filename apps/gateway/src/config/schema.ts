@@ -4,13 +4,16 @@ import { z } from "zod";
 /** The longest delay a Node timer holds (about 24.8 days); a longer one fires after 1 ms. */
 const MAX_TIMER_MS = 2_147_483_647;
 
+/** A duration that becomes a timer somewhere: at least `min`, at most what a timer holds. */
+const timerMs = (min: number) => z.number().int().min(min).max(MAX_TIMER_MS);
+
 /** `provider/model`, e.g. `demo/echo` or `ollama/llama3.2`. */
 const modelRef = z.string().regex(/^[A-Za-z0-9_-]+\/\S+$/, "must look like provider/model, e.g. demo/echo");
 
 const rateLimit = z.strictObject({
   maxAttempts: z.number().int().min(1).default(10),
-  windowMs: z.number().int().min(1).default(60_000),
-  lockoutMs: z.number().int().min(1).default(300_000),
+  windowMs: timerMs(1).default(60_000),
+  lockoutMs: timerMs(1).default(300_000),
   exemptLoopback: z.boolean().default(true),
   /** When the limiter's store (Redis) fails: true lets requests through uncounted, false answers 500. */
   passOnStoreError: z.boolean().default(true),
@@ -69,9 +72,9 @@ const chatCompletions = z.strictObject({
     .min(1024)
     .default(20 * 1024 * 1024),
   /** Time allowed for a request body to arrive. */
-  bodyTimeoutMs: z.number().int().min(1).default(30_000),
+  bodyTimeoutMs: timerMs(1).default(30_000),
   /** Interval of SSE keep-alive comments while an agent is silent. */
-  keepAliveMs: z.number().int().min(1).default(15_000),
+  keepAliveMs: timerMs(1).default(15_000),
 });
 
 const webSocket = z.strictObject({
@@ -92,13 +95,13 @@ const webSocket = z.strictObject({
     .min(1024)
     .default(1024 * 1024),
   /** How long a connection may stay above maxBufferedBytes before it is closed (1008). */
-  slowReaderTimeoutMs: z.number().int().min(1).default(30_000),
+  slowReaderTimeoutMs: timerMs(1).default(30_000),
 });
 
 const demoProvider = z.strictObject({
   api: z.literal("demo"),
   /** Pause between streamed words. */
-  tokenDelayMs: z.number().int().min(0).default(0),
+  tokenDelayMs: timerMs(0).default(0),
 });
 
 const openAiProvider = z.strictObject({
@@ -109,15 +112,15 @@ const openAiProvider = z.strictObject({
     .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), "must not contain a user or password (put the key in apiKey)"),
   apiKey: z.string().optional(),
   /** Longest wait for the upstream's answer, or between two of its events (comments do not count), before 504. */
-  timeoutMs: z.number().int().min(1).max(MAX_TIMER_MS).default(60_000),
+  timeoutMs: timerMs(1).default(60_000),
   /** Most bytes of the upstream's stream read for one turn; past it the turn ends with finish_reason "length". */
   maxReplyBytes: z
     .number()
     .int()
     .min(1024)
-    .default(32 * 1024 * 1024),
+    .default(4 * 1024 * 1024),
   /** Longest a turn may take in all, however busy the upstream keeps the stream; past it 504. */
-  maxTurnMs: z.number().int().min(1).max(MAX_TIMER_MS).default(600_000),
+  maxTurnMs: timerMs(1).default(600_000),
   models: z.array(z.strictObject({ id: z.string().min(1) })).min(1),
 });
 
@@ -155,7 +158,7 @@ export const configSchema = z
         /** Express `trust proxy`: the hop count or addresses of the proxies in front of the gateway. */
         trustProxy: trustProxy.default(false),
         /** How long running turns may finish after SIGINT/SIGTERM before their sockets are closed. */
-        shutdownGraceMs: z.number().int().min(0).default(10_000),
+        shutdownGraceMs: timerMs(0).default(10_000),
         /** Largest accepted request head (request line and headers). */
         maxHeaderBytes: z
           .number()
@@ -163,7 +166,7 @@ export const configSchema = z
           .min(1024)
           .default(16 * 1024),
         /** Time allowed for a request's head to arrive; slower connections are dropped (slowloris). */
-        headersTimeoutMs: z.number().int().min(100).default(30_000),
+        headersTimeoutMs: timerMs(100).default(30_000),
         /**
          * Connections the kernel may queue before the gateway accepts them (capped by
          * net.core.somaxconn). Node's default of 511 resets clients when thousands connect at once.
