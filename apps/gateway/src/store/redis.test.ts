@@ -2,7 +2,7 @@
 // where no redis-server binary exists; .ci/run installs Debian's, so CI always runs these.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { expectError } from "@openclaw/contract-kit";
+import { expectError, until } from "@openclaw/contract-kit";
 import {
   baseConfig,
   chat,
@@ -148,13 +148,10 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
       expect(response.status).toBe(200);
       return (await response.json()).store;
     };
-    const until = async (url: string, store: string) => {
-      const deadline = Date.now() + 10_000;
-      while ((await storeOf(url)) !== store && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(await storeOf(url)).toBe(store);
-    };
-    await until(a.url, "redis-unavailable");
-    await until(b.url, "redis-unavailable");
+    const storeBecomes = (url: string, store: string) =>
+      until(async () => (await storeOf(url)) === store, { what: `${url}/healthz to report ${store}`, intervalMs: 50 });
+    await storeBecomes(a.url, "redis-unavailable");
+    await storeBecomes(b.url, "redis-unavailable");
     // Stateless requests need no store.
     expect(await reply(a.url, { messages: [{ role: "user", content: "no store needed" }] })).toBe(
       "echo: no store needed",
@@ -168,7 +165,7 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
     ).toBe(200);
 
     redis = await startRedis(port);
-    await until(b.url, "redis");
+    await storeBecomes(b.url, "redis");
     expect(
       await reply(b.url, { model: "openclaw:beta", user: "hopper", messages: [{ role: "user", content: "back" }] }),
     ).toBe("recall: back");
