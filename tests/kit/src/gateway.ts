@@ -93,7 +93,10 @@ export async function startGateway(
     let stderr = "";
     // Only for a start that hangs, reported with its output: a start takes ~0.4 s idle, but two
     // at once passed 15 s at load 19 on 2 cores. Below the suites' 60 s hook and test timeouts.
-    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${stderr}${output}`)), 45_000);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL"); // else it would outlive the suite
+      reject(new Error(`gateway did not start:\n${stderr}${output}`));
+    }, 45_000);
     child.stderr?.on("data", (d) => {
       stderr += d;
       const match = /listening on (http:\/\/\S+)/.exec(stderr);

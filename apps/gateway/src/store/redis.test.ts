@@ -102,7 +102,9 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
   beforeAll(async () => {
     port = await freePort();
     redis = await startRedis(port);
-    [a, b] = await Promise.all([startGateway(config()), startGateway(config())]);
+    // One after the other: if the second fails to start, afterAll still stops the first.
+    a = await startGateway(config());
+    b = await startGateway(config());
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
