@@ -1,3 +1,4 @@
+import { until } from "@openclaw/contract-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   APIConnectionError,
@@ -24,14 +25,6 @@ const client = (options: Partial<Parameters<typeof createChatCompletionsClient>[
   createChatCompletionsClient({ baseUrl: gateway.url, token: TOKEN, ...options });
 const ask = (content: string) => ({ model: "openclaw", messages: [{ role: "user" as const, content }] });
 
-async function until(condition: () => boolean, timeoutMs = 3000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 describe("chat.completions.create", () => {
   it("returns a typed chat.completion", async () => {
     const completion = await client().chat.completions.create(ask("hi there"));
@@ -41,9 +34,26 @@ describe("chat.completions.create", () => {
   });
 
   it("streams typed chunks until [DONE], ignoring keep-alive comments", async () => {
-    const stream = await client().chat.completions.create({ ...ask("pause"), stream: true });
+    // What the client received on the wire, to see the comments it had to skip.
+    let wire = "";
+    const keepAlives = () => wire.split(": keep-alive\n\n").length - 1;
+    const recording: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const decoder = new TextDecoder();
+      const tap = new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          wire += decoder.decode(chunk, { stream: true });
+          // The agent stays silent after its first word until two comments came between words.
+          if (keepAlives() >= 2) gateway.observed.resume();
+          controller.enqueue(chunk);
+        },
+      });
+      return new Response(response.body?.pipeThrough(tap), response);
+    };
+    const stream = await client({ fetch: recording }).chat.completions.create({ ...ask("pause"), stream: true });
     const chunks = [];
     for await (const chunk of stream) chunks.push(chunk);
+    expect(wire).toMatch(/"content":"echo:".*\n\n: keep-alive\n\n: keep-alive\n\n/s);
     expect(chunks[0]?.choices[0]?.delta.role).toBe("assistant");
     expect(chunks.map((c) => c.choices[0]?.delta.content ?? "").join("")).toBe("echo: pause");
     expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe("stop");
@@ -97,9 +107,11 @@ describe("leaving a stream", () => {
   });
 
   it("throws APIUserAbortError for a request aborted before its answer", async () => {
+    const before = gateway.observed.turns.length;
     const controller = new AbortController();
     const pending = client().chat.completions.create(ask("slow"), { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
+    await until(() => gateway.observed.turns.length > before, { what: "the server to start the run" });
+    controller.abort();
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
   });
 

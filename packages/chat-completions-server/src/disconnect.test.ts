@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { until } from "@openclaw/contract-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { chatRequest, expectError, postChat, readSse, startServer, type TestServer } from "./test/harness.js";
 import type { RunAgent } from "./types.js";
@@ -6,32 +7,32 @@ import type { RunAgent } from "./types.js";
 let server: TestServer;
 afterEach(() => server?.close());
 
-/** An agent that talks every 20 ms until aborted, and records what happened to it. */
-function chattyAgent(options: { ignoreSignal?: boolean; turns?: number } = {}) {
-  const state = { aborted: false, abortedAt: 0, pulledAfterAbort: 0, started: false, yielded: 0 };
+/**
+ * An agent that talks every 20 ms, `turns` times or until aborted (or, with `holdAfter`, falls
+ * silent after that many events until aborted), and records what happened to it.
+ */
+function chattyAgent(options: { ignoreSignal?: boolean; holdAfter?: number; turns?: number } = {}) {
+  const state = { aborted: false, pulledAfterAbort: 0, started: false, emitted: 0, returned: false };
   const runAgent: RunAgent = async function* (_turn, { signal }) {
     state.started = true;
+    const aborted = new Promise((resolve) => signal.addEventListener("abort", resolve));
     signal.addEventListener("abort", () => {
       state.aborted = true;
-      state.abortedAt = Date.now();
     });
-    for (let i = 0; i < (options.turns ?? 500); i++) {
-      if (signal.aborted && !options.ignoreSignal) return;
-      if (signal.aborted) state.pulledAfterAbort++;
-      await sleep(20);
-      yield { type: "text", text: `${i} ` };
-      state.yielded++;
+    try {
+      for (let i = 0; i < (options.turns ?? 500); i++) {
+        if (signal.aborted && !options.ignoreSignal) return;
+        if (signal.aborted) state.pulledAfterAbort++;
+        if (state.emitted === options.holdAfter) await aborted;
+        else await sleep(20);
+        state.emitted++;
+        yield { type: "text", text: `${i} ` };
+      }
+    } finally {
+      state.returned = true;
     }
   };
   return { runAgent, state };
-}
-
-async function until(condition: () => boolean, timeoutMs = 3000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await sleep(5);
-  }
 }
 
 const activeTimers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
@@ -40,7 +41,8 @@ describe("client disconnects", () => {
   it.each([true, false])(
     "abort the agent's signal at once (stream: %s) and leave no run or timer behind",
     async (stream) => {
-      const agent = chattyAgent();
+      // Silent after two events: only the router's reaction to the disconnect can abort it.
+      const agent = chattyAgent({ holdAfter: 2 });
       server = await startServer({ runAgent: agent.runAgent, keepAliveMs: 30 });
       const timersBefore = activeTimers();
       const controller = new AbortController();
@@ -52,14 +54,12 @@ describe("client disconnects", () => {
         await until(() => agent.state.started);
         response.catch(() => {});
       }
-      await sleep(60);
-      const abortedAt = Date.now();
+      await until(() => agent.state.emitted === 2, { what: "the agent to fall silent" });
       controller.abort();
-      await until(() => agent.state.aborted);
-      expect(agent.state.abortedAt - abortedAt).toBeLessThan(500);
-      await until(() => server.router.activeRuns === 0);
-      await sleep(50);
-      expect(activeTimers()).toBeLessThanOrEqual(timersBefore);
+      await until(() => agent.state.aborted, { what: "the agent's signal to abort" });
+      await until(() => server.router.activeRuns === 0, { what: "the run to end" });
+      // Sockets and timers close asynchronously after the run: wait for the count, a leak never drops.
+      await until(() => activeTimers() <= timersBefore, { what: "timers back to their count before" });
     },
   );
 
@@ -71,8 +71,9 @@ describe("client disconnects", () => {
     await (await response).body?.getReader().read();
     controller.abort();
     await until(() => server.router.activeRuns === 0);
-    await sleep(100);
-    // The router asked the generator to return and pulled nothing more from it.
+    // The router asked the generator to return (its finally ran, so nothing can be pulled any
+    // more), and pulled nothing more from it before that.
+    await until(() => agent.state.returned, { what: "the generator to return" });
     expect(agent.state.pulledAfterAbort).toBeLessThanOrEqual(1);
   });
 });
@@ -83,7 +84,7 @@ describe("router.drain()", () => {
     server = await startServer({ runAgent: agent.runAgent });
     const response = await postChat(server.url, chatRequest({ stream: true }));
     const reading = readSse(response);
-    await until(() => agent.state.yielded > 0);
+    await until(() => agent.state.emitted > 0, { what: "the stream to carry content" });
     const started = Date.now();
     await server.router.drain(100);
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
@@ -100,7 +101,7 @@ describe("router.drain()", () => {
     const agent = chattyAgent();
     server = await startServer({ runAgent: agent.runAgent });
     const response = postChat(server.url, chatRequest());
-    await until(() => agent.state.started);
+    await until(() => agent.state.started, { what: "the agent to start" });
     await server.router.drain(0);
     expect(await expectError(await response, 503)).toMatchObject({ code: "shutting_down" });
   });
@@ -110,7 +111,7 @@ describe("router.drain()", () => {
     server = await startServer({ runAgent: agent.runAgent });
     const response = await postChat(server.url, chatRequest({ stream: true }));
     const reading = readSse(response);
-    await until(() => agent.state.started);
+    await until(() => agent.state.started, { what: "the agent to start" });
     const started = Date.now();
     await server.router.drain(60_000);
     expect(Date.now() - started).toBeLessThan(30_000);

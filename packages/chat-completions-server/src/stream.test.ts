@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { until } from "@openclaw/contract-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { AgentError } from "./errors.js";
 import {
@@ -59,14 +59,22 @@ describe("streaming", () => {
   });
 
   it("sends `: keep-alive` comments while the agent is silent", async () => {
+    let received = "";
+    const keepAlives = () => received.split(": keep-alive\n\n").length - 1;
     const runAgent: RunAgent = async function* () {
       yield { type: "text", text: "thinking" };
-      await sleep(260);
+      // Silent until the client has read two keep-alives, however late the timers fire.
+      await until(() => keepAlives() >= 2, { what: "two keep-alive comments" });
       yield { type: "text", text: " done" };
       yield { type: "done" };
     };
     server = await startServer({ runAgent, keepAliveMs: 50 });
-    const { chunks, comments } = await readSse(await postChat(server.url, chatRequest({ stream: true })));
+    const response = await postChat(server.url, chatRequest({ stream: true }));
+    const decoder = new TextDecoder();
+    const reader = response.body?.getReader();
+    for (let read = await reader?.read(); read && !read.done; read = await reader?.read())
+      received += decoder.decode(read.value, { stream: true });
+    const { chunks, comments } = await readSse(new Response(received, response));
     expect(streamedText(chunks)).toBe("thinking done");
     expect(comments.length).toBeGreaterThanOrEqual(2);
     expect(new Set(comments)).toEqual(new Set([": keep-alive"]));

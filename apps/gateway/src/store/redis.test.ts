@@ -1,6 +1,7 @@
 // Two gateway processes sharing one real redis-server on loopback. Skipped, with a notice, only
 // where no redis-server binary exists; .ci/run installs Debian's, so CI always runs these.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { expectError, until } from "@openclaw/contract-kit";
 import {
@@ -30,12 +31,29 @@ if (!hasRedis)
     "NOTICE: redis-server not found; the Redis scale-out tests are skipped. Install it (apt-get install redis-server) to run them.",
   );
 
+/**
+ * A port nothing listens on, below the kernel's ephemeral range. Not listen(0)'s: that port is
+ * in the range, so between our close and redis-server's bind, and again while Redis is down and
+ * restarted on it, any outgoing connection on the machine may take it as its local port
+ * (EADDRINUSE), and a client reconnecting to it may connect to itself. Below the range only an
+ * explicit bind can take it.
+ */
 async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  const range = "/proc/sys/net/ipv4/ip_local_port_range";
+  const ephemeralLow = existsSync(range) ? Number(readFileSync(range, "utf8").trim().split(/\s+/)[0]) : 32_768;
+  for (let tries = 0; tries < 100; tries++) {
+    const port = 10_000 + Math.floor(Math.random() * (Math.min(ephemeralLow, 32_768) - 10_000));
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => resolve(true));
+    });
+    if (free) {
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    }
+  }
+  throw new Error("no free port below the ephemeral range");
 }
 
 /** A throwaway redis-server on `port`, without persistence. */
@@ -87,7 +105,9 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
   beforeAll(async () => {
     port = await freePort();
     redis = await startRedis(port);
-    [a, b] = await Promise.all([startGateway(config()), startGateway(config())]);
+    // One after the other: if the second fails to start, afterAll still stops the first.
+    a = await startGateway(config());
+    b = await startGateway(config());
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
@@ -169,13 +189,10 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
       expect(response.status).toBe(200);
       return (await response.json()).store;
     };
-    const until = async (url: string, store: string) => {
-      const deadline = Date.now() + 10_000;
-      while ((await storeOf(url)) !== store && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(await storeOf(url)).toBe(store);
-    };
-    await until(a.url, "redis-unavailable");
-    await until(b.url, "redis-unavailable");
+    const storeBecomes = (url: string, store: string) =>
+      until(async () => (await storeOf(url)) === store, { what: `${url}/healthz to report ${store}`, intervalMs: 50 });
+    await storeBecomes(a.url, "redis-unavailable");
+    await storeBecomes(b.url, "redis-unavailable");
     // Stateless requests need no store.
     expect(await reply(a.url, { messages: [{ role: "user", content: "no store needed" }] })).toBe(
       "echo: no store needed",
@@ -189,7 +206,7 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
     ).toBe(200);
 
     redis = await startRedis(port);
-    await until(b.url, "redis");
+    await storeBecomes(b.url, "redis");
     expect(
       await reply(b.url, { model: "openclaw:beta", user: "hopper", messages: [{ role: "user", content: "back" }] }),
     ).toBe("recall: back");

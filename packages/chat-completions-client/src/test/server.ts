@@ -8,9 +8,15 @@ export const TOKEN = "client-test-token";
 export interface Observed {
   aborted: number;
   turns: { agentId: string; sessionKey: string }[];
+  /** Releases the agents that said `pause`. */
+  resume(): void;
 }
 
-/** Replies by the last user message: `slow` talks until aborted, `fail` and `fail-midway` throw. */
+/**
+ * Replies by the last user message: `slow` talks until aborted, `pause` falls silent after its
+ * first word until `observed.resume()` (so keep-alive comments come between), `fail` and
+ * `fail-midway` throw.
+ */
 export function testAgent(observed: Observed): RunAgent {
   return async function* (turn, { signal }) {
     observed.turns.push({ agentId: turn.agentId, sessionKey: turn.sessionKey });
@@ -29,15 +35,22 @@ export function testAgent(observed: Observed): RunAgent {
       }
       return;
     }
-    if (text === "pause") await new Promise((resolve) => setTimeout(resolve, 120));
-    for (const word of ["echo:", ...text.split(" ")])
-      yield { type: "text", text: word === "echo:" ? word : ` ${word}` };
+    if (text === "pause") {
+      const resumed = new Promise<void>((resolve) => {
+        observed.resume = resolve;
+      });
+      yield { type: "text", text: "echo:" };
+      await resumed;
+      yield { type: "text", text: " pause" };
+    } else
+      for (const word of ["echo:", ...text.split(" ")])
+        yield { type: "text", text: word === "echo:" ? word : ` ${word}` };
     yield { type: "done", usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } };
   };
 }
 
 export async function startGateway() {
-  const observed: Observed = { aborted: 0, turns: [] };
+  const observed: Observed = { aborted: 0, turns: [], resume: () => {} };
   const app = express();
   app.set("trust proxy", true);
   const router = createChatCompletionsRouter({

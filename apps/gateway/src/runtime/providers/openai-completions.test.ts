@@ -72,6 +72,14 @@ describe("the openai-completions provider", () => {
             baseUrl: `http://127.0.0.1:${port}/v1`,
             // biome-ignore lint/suspicious/noTemplateCurlyInString: the config's ${ENV} syntax, on purpose
             apiKey: "${UPSTREAM_KEY}",
+            models: [{ id: "m" }],
+          },
+          // Its own provider for the silent-upstream test: with 300 ms on `local`, a first request
+          // (the gateway's fetch loads lazily, ~45 ms idle, several times that on a busy host)
+          // could time out too.
+          impatient: {
+            api: "openai-completions",
+            baseUrl: `http://127.0.0.1:${port}/v1`,
             timeoutMs: 300,
             models: [{ id: "m" }],
           },
@@ -82,6 +90,7 @@ describe("the openai-completions provider", () => {
         list: [
           { id: "main", default: true, model: "local/m", systemPrompt: "Be brief." },
           { id: "offline", model: "down/m" },
+          { id: "impatient", model: "impatient/m" },
         ],
       },
     });
@@ -158,12 +167,19 @@ describe("the openai-completions provider", () => {
     ],
     ["a rate limit stays 429", "status-429", 429, /rate limiting/],
     ["a server error becomes 502", "status-500", 502, /HTTP 500: .*upstream says 500/],
-    ["a silent upstream becomes 504", "hang", 504, /did not answer within 300 ms/],
     ["a truncated stream becomes 502", "truncate", 502, /ended its stream early/],
   ])("%s", async (_name, content, status, message) => {
     const error = await expectError(await chat(gateway.url, { messages: [{ role: "user", content }] }), status);
     expect(error.message).toMatch(message);
     expect(JSON.stringify(error)).not.toContain("sk-upstream");
+  });
+
+  it("a silent upstream becomes 504", async () => {
+    const response = await chat(gateway.url, {
+      model: "openclaw:impatient",
+      messages: [{ role: "user", content: "hang" }],
+    });
+    expect((await expectError(response, 504)).message).toMatch(/'impatient' did not answer within 300 ms/);
   });
 
   it("reports an unreachable upstream as 502", async () => {
