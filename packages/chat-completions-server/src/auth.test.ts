@@ -289,6 +289,32 @@ describe("failed-auth lockout", () => {
     expect(burst.map((r) => r.status)).toEqual(Array(30).fill(200));
   });
 
+  it("never admits the right secret sent after maxAttempts wrong ones in the same burst, even with a slow store", async () => {
+    // With store latency (Redis), every guess of a burst passed the lockout check before any was
+    // counted, so each was tried: the right one among 40 concurrent guesses was let in.
+    const slowStore = () => {
+      const store = new MemoryStore();
+      const later = <T>(value: Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
+      return Object.assign(store, {
+        increment: (key: string) => later(MemoryStore.prototype.increment.call(store, key)),
+        get: (key: string) => later(MemoryStore.prototype.get.call(store, key)),
+      });
+    };
+    server = await startServer(
+      { auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 3 } }, rateLimitStore: slowStore },
+      trustProxy,
+    );
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        postChat(server.url, chatRequest(), from("198.51.100.10", i === 30 ? TOKEN : `bad${i}`)),
+      ),
+    );
+    const statuses = burst.map((r) => r.status);
+    // The right secret came after more than maxAttempts wrong ones: refused like any other guess.
+    expect(statuses[30]).toBe(429);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(0);
+  });
+
   it("answers 500 auth_store_unavailable when the store fails and passOnStoreError is false, else lets requests through", async () => {
     const broken = () =>
       Object.assign(new MemoryStore(), {

@@ -93,7 +93,8 @@ export function createAuthGate(options: AuthGateOptions): AuthGate {
     const secret = bearerSecret(header);
     // No secret presented at all is not a guess: refused, not counted.
     if (secret === undefined) return invalidApiKey();
-    return isValid(secret) ? undefined : limiter.failed(client, door);
+    // The right secret is let in only if no guess counted meanwhile used up the client's attempts.
+    return isValid(secret) ? limiter.confirm(client) : limiter.failed(client, door);
   };
 
   return {

@@ -58,6 +58,14 @@ export interface FailedAuthLimiter {
    * and resolves to the answer: 401, or 429 when concurrent guesses already went over.
    */
   failed(client: AuthClient, door: string): Promise<OpenAIError>;
+  /**
+   * The right secret, after {@link admit} let it through: `undefined` to let it in, or 429 when
+   * the client's failures reached `maxAttempts` or it was locked out meanwhile. With a store
+   * that has latency (Redis), every guess of a concurrent burst passes `admit` before any is
+   * counted; without this check the right one among them would be let in, however many wrong
+   * ones came before it. Synchronous (`undefined`) when the client is never locked out.
+   */
+  confirm(client: AuthClient): Promise<OpenAIError | undefined> | undefined;
 }
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -141,8 +149,23 @@ export function createFailedAuthLimiter(
     }
   };
 
+  const confirm = async (client: AuthClient) => {
+    try {
+      // Failures first, then the lockout: a lockout resets the failures only after it is set,
+      // so one of the two reads sees a guess counted before this secret was checked.
+      const failuresNow = await failures.get?.(client.key);
+      if (failuresNow && failuresNow.totalHits >= maxAttempts) return tooManyFailedAttempts(retryAfter(undefined));
+      const lock = await lockouts.get?.(client.key);
+      if (lock && lock.totalHits > 0) return tooManyFailedAttempts(retryAfter(lock.resetTime));
+    } catch (error) {
+      return storeFailed(error, undefined);
+    }
+    return undefined;
+  };
+
   return {
     admit: (client) => (locks && !client.exempt ? admit(client) : undefined),
     failed,
+    confirm: (client) => (locks && !client.exempt ? confirm(client) : undefined),
   };
 }
