@@ -68,9 +68,10 @@ describe("chat.completions.create", () => {
     const c = client({ agentId: "beta", sessionKey: "s-1" });
     await c.chat.completions.create(ask("x"));
     await c.chat.completions.create(ask("x"), { agentId: "main", sessionKey: "s-2" });
+    // The server keeps chosen keys in their agent's namespace.
     expect(gateway.observed.turns.slice(-2)).toEqual([
-      { agentId: "beta", sessionKey: "s-1" },
-      { agentId: "main", sessionKey: "s-2" },
+      { agentId: "beta", sessionKey: "agent:beta:explicit:s-1" },
+      { agentId: "main", sessionKey: "agent:main:explicit:s-2" },
     ]);
   });
 
