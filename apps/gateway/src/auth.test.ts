@@ -101,6 +101,19 @@ describe("trustProxy", () => {
     expect(result.stderr).toMatch(/"proxy\.example" is not an IP address/);
   });
 
+  // Each of these trusts nearly every client's X-Forwarded-For, as true does (found by review).
+  it.each([
+    ["a hop count past any real chain", 1_000_000, /1000000 hops is refused/],
+    ["two halves of IPv4", ["0.0.0.0/1", "128.0.0.0/1"], /"0\.0\.0\.0\/1" is refused: a range broader/],
+    ["every IPv4 client, IPv4-mapped", ["::ffff:0:0/96"], /"::ffff:0:0\/96" is refused: a range broader/],
+    ["most of IPv6", ["2000::/3"], /"2000::\/3" is refused: a range broader/],
+  ])("refuses %s at start", async (_name, trustProxy, message) => {
+    const config = writeConfig(baseConfig({ gateway: { trustProxy } }));
+    const result = await runCli(["gateway", "--port", "0", "--config", config]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
   it("by default neither exempts nor separates forwarded requests from loopback: XFF 127.0.0.1 or rotating, they lock", async () => {
     const gateway = await startGateway(
       baseConfig({ gateway: { auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 3 } } } }),

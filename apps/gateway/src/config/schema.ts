@@ -31,6 +31,21 @@ function isProxyAddress(value: string): boolean {
   }
 }
 
+/** More proxies than any real chain has: a count past the real one trusts what clients write, as `true` does. */
+const MAX_PROXY_HOPS = 10;
+
+/**
+ * Whether a CIDR range covers more than any proxy fleet: broader than an IPv4 /8 (also when
+ * written IPv4-mapped, `::ffff:0:0/96`) or an IPv6 /16. Trusting it is trusting nearly anyone.
+ */
+function isTooBroad(value: string): boolean {
+  const [address = "", bits] = value.trim().split("/");
+  if (bits === undefined) return false;
+  const prefix = Number(bits);
+  if (!address.includes(":")) return prefix < 8;
+  return /^::ffff:/i.test(address) ? prefix - 96 < 8 : prefix < 16;
+}
+
 /**
  * Express's `trust proxy`: `false`, a hop count, or the proxies' addresses (a list, or one
  * comma-separated string), but never `true`: trusting every hop lets any client choose the
@@ -48,12 +63,20 @@ const trustProxy = z
           'out). Give the number of proxies in front of the gateway (1), or their addresses (["loopback"], ["10.0.0.0/8"])',
       });
     }
-    const addresses = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : [];
-    for (const address of addresses.filter((a) => !isProxyAddress(a))) {
+    if (typeof value === "number" && value > MAX_PROXY_HOPS) {
       ctx.addIssue({
         code: "custom",
-        message: `"${address}" is not an IP address, a CIDR range, or loopback, linklocal or uniquelocal`,
+        message: `${value} hops is refused: more hops than proxies trusts X-Forwarded-For entries clients write, as true does. Give the real number of proxies (at most ${MAX_PROXY_HOPS}) or their addresses`,
       });
+    }
+    const addresses = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : [];
+    for (const address of addresses) {
+      const message = !isProxyAddress(address)
+        ? `"${address}" is not an IP address, a CIDR range, or loopback, linklocal or uniquelocal`
+        : isTooBroad(address)
+          ? `"${address}" is refused: a range broader than an IPv4 /8 or an IPv6 /16 is not your proxies, and anyone in it could choose the address the failed-auth lockout counts`
+          : undefined;
+      if (message) ctx.addIssue({ code: "custom", message });
     }
   });
 
