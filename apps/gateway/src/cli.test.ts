@@ -57,6 +57,11 @@ describe("config validation at start", () => {
       },
       /models\.providers\.o\.apiKey: environment variable NOPE_KEY is not set/,
     ],
+    [
+      "a session.maxLoadedBytes below session.maxBytes",
+      { session: { maxBytes: 4096, maxLoadedBytes: 4095 } },
+      /session\.maxLoadedBytes: must be at least session\.maxBytes \(4096\)/,
+    ],
   ])("names the path of %s and exits 2", async (_name, config, message) => {
     const { code, stderr } = await runCli(["gateway", "--port", "0", "--config", writeConfig(config)], {
       env: { OPENCLAW_GATEWAY_TOKEN: TOKEN },

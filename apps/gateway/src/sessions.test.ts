@@ -175,6 +175,81 @@ describe("a session capped in bytes", () => {
   });
 });
 
+describe("session history held by turns in progress (session.maxLoadedBytes)", () => {
+  it("answers 30 concurrent tiny requests to one full session under a 64 MB heap", async () => {
+    // Unbounded, each request loaded and parsed the ~1.8 MB session at once: 30 of them ran the
+    // 64 MB heap out of memory in JSON parsing and every client saw ECONNRESET.
+    const maxBytes = 2 * 1024 * 1024;
+    const gateway = await startGateway(baseConfig({ session: { maxBytes, maxLoadedBytes: 2 * maxBytes } }), {
+      env: { NODE_OPTIONS: "--max-old-space-size=64" },
+    });
+    try {
+      const ask = (content: string) => chat(gateway.url, { user: "full", messages: [{ role: "user", content }] });
+      for (let i = 0; i < 2; i++) expect((await ask(`${i}-${"x".repeat(450_000)}`)).status).toBe(200);
+      const statuses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => ask(`tiny ${i}`).then((response) => response.status)),
+      );
+      expect(statuses).toEqual(Array(30).fill(200));
+      expect(gateway.child.exitCode).toBeNull();
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it("frees the place of a request that gives up while waiting, and of one aborted mid-turn", async () => {
+    // The budget fits one load of this session: a second request for it must wait.
+    const maxBytes = 64 * 1024;
+    const gateway = await startGateway(
+      {
+        ...baseConfig({
+          models: { providers: { slow: { api: "demo", tokenDelayMs: 50 } } },
+          agents: { list: [{ id: "main", default: true, model: "slow/echo" }] },
+          session: { maxBytes, maxLoadedBytes: maxBytes },
+        }),
+        logging: { level: "debug" },
+      },
+      {},
+    );
+    try {
+      const body = (content: string, stream = false) => ({
+        user: "held",
+        stream,
+        messages: [{ role: "user", content }],
+      });
+      const post = (payload: Record<string, unknown>, signal?: AbortSignal) =>
+        fetch(`${gateway.url}/v1/chat/completions`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+          body: JSON.stringify({ model: "openclaw", ...payload }),
+          signal,
+        });
+      expect((await post(body("x".repeat(20_000)))).status).toBe(200); // ~40 KB stored
+
+      // A: a long streamed turn, holding the session's ~40 KB while it runs.
+      const holder = new AbortController();
+      const a = await post(body("w ".repeat(400), true), holder.signal);
+      expect(a.status).toBe(200);
+      await a.body?.getReader().read(); // the turn is running: its reservation is held
+
+      // B: queued behind A, then its client gives up; then A's client goes too.
+      const waiter = new AbortController();
+      const b = post(body("queued"), waiter.signal);
+      await until(() => gateway.output().includes("turn waits for session.maxLoadedBytes"), {
+        what: "the second request to wait for the budget",
+      });
+      waiter.abort();
+      await expect(b).rejects.toThrow();
+      holder.abort();
+
+      // Had either kept its place or its bytes, these would wait forever.
+      for (const content of ["after 1", "after 2", "after 3"]) expect((await post(body(content))).status).toBe(200);
+      expect(gateway.child.exitCode).toBeNull();
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
 describe("session files on disk", () => {
   it("are created 0600 in a state directory and sessions directory created 0700", async () => {
     const state = join(tempDir(), "state");

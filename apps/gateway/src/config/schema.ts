@@ -231,6 +231,17 @@ export const configSchema = z
           .int()
           .min(1024)
           .default(8 * 1024 * 1024),
+        /**
+         * Bytes of session history all turns in progress may hold at once: a persistent turn
+         * reserves its session's stored size before loading it and frees it when it ends; past
+         * this, turns wait their turn (first come, first served). Bounds memory however many
+         * requests name large sessions at once. At least `maxBytes`, so any session can load.
+         */
+        maxLoadedBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .default(64 * 1024 * 1024),
         /** With Redis: a session expires this long after its last turn. */
         ttlMs: z
           .number()
@@ -281,6 +292,13 @@ export const configSchema = z
         });
       }
     });
+    if (config.session.maxLoadedBytes < config.session.maxBytes) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["session", "maxLoadedBytes"],
+        message: `must be at least session.maxBytes (${config.session.maxBytes}), or a full session could never load`,
+      });
+    }
     if (config.agents.list.filter((a) => a.default).length > 1) {
       ctx.addIssue({ code: "custom", path: ["agents", "list"], message: "at most one agent may be the default" });
     }

@@ -10,6 +10,7 @@ import {
 import type { Config } from "../config/schema.js";
 import type { Logger } from "../logger.js";
 import type { SessionStore } from "../store/types.js";
+import { LoadBudget } from "./load-budget.js";
 import { createProviders, type ModelProvider } from "./providers/index.js";
 
 interface ResolvedAgent {
@@ -25,6 +26,15 @@ export function newMessages(messages: ConversationMessage[]): ConversationMessag
   return messages.slice(lastAssistant + 1);
 }
 
+/** A failed store read as the client sees it: retry later. */
+function unavailable(error: unknown): never {
+  throw new AgentError("The session store is unavailable; try again shortly.", {
+    status: 503,
+    code: "session_store_unavailable",
+    cause: error,
+  });
+}
+
 export interface AgentRuntime {
   /** The agents, for the HTTP router and the WebSocket. */
   agents: AgentDirectory;
@@ -38,6 +48,10 @@ export interface AgentRuntime {
  * transcript plus the request's messages after its last assistant message, so history the
  * client re-sends is never duplicated; an `ephemeral` turn sees the request alone and stores nothing.
  * A turn larger than `session.maxBytes` is answered but not stored (logged at warn).
+ *
+ * The history persistent turns hold at once is bounded by `session.maxLoadedBytes`: a turn
+ * reserves its session's stored size before loading it and frees it when it ends; while the
+ * budget is full, turns wait in order of arrival until room frees or their signal aborts.
  */
 export function createAgentRuntime(config: Config, sessions: SessionStore, logger?: Logger): AgentRuntime {
   const providers = createProviders(config);
@@ -48,6 +62,7 @@ export function createAgentRuntime(config: Config, sessions: SessionStore, logge
     if (!provider) throw new Error(`agent ${agent.id}: unknown provider ${providerId}`);
     agents.set(agent.id, { id: agent.id, provider, model, systemPrompt: agent.systemPrompt });
   }
+  const budget = new LoadBudget(config.session.maxLoadedBytes);
   const ids = [...agents.keys()];
   const defaultAgentId = config.agents.list.find((a) => a.default)?.id ?? (agents.has("main") ? "main" : ids[0]);
 
@@ -56,15 +71,39 @@ export function createAgentRuntime(config: Config, sessions: SessionStore, logge
     if (!agent) throw new AgentError(`Unknown agent '${turn.agentId}'.`, { status: 404, code: "model_not_found" });
     const persistent = turn.sessionKind !== "ephemeral";
     const added = persistent ? newMessages(turn.messages) : turn.messages;
-    const stored = persistent
-      ? await sessions.load(turn.sessionKey).catch((error: unknown) => {
-          throw new AgentError("The session store is unavailable; try again shortly.", {
-            status: 503,
-            code: "session_store_unavailable",
-            cause: error,
-          });
-        })
-      : [];
+    // Ephemeral turns load nothing, so they never wait for the budget.
+    const release = persistent ? await reserve(turn.sessionKey, signal) : () => {};
+    try {
+      yield* streamTurn(agent, turn, added, persistent, signal);
+    } finally {
+      // However the turn ends (done, error, the client gone): its history is no longer held.
+      release();
+    }
+  }
+
+  /**
+   * Reserves the session's stored size of `session.maxLoadedBytes`, waiting while turns in
+   * progress hold too much. Reserved before loading, since loading is what takes the memory.
+   */
+  async function reserve(sessionKey: string, signal: AbortSignal): Promise<() => void> {
+    const bytes = await sessions.size(sessionKey).catch(unavailable);
+    if (bytes > 0 && (budget.waiting > 0 || budget.heldBytes + bytes > config.session.maxLoadedBytes))
+      logger?.debug(
+        { bytes, heldBytes: budget.heldBytes, waiting: budget.waiting },
+        "turn waits for session.maxLoadedBytes",
+      );
+    return budget.acquire(bytes, signal);
+  }
+
+  /** Loads the session (if persistent), streams the model's reply and stores the finished turn. */
+  async function* streamTurn(
+    agent: ResolvedAgent,
+    turn: AgentTurn,
+    added: ConversationMessage[],
+    persistent: boolean,
+    signal: AbortSignal,
+  ): AsyncGenerator<AgentEvent> {
+    const stored = persistent ? await sessions.load(turn.sessionKey).catch(unavailable) : [];
     const history = stored.flatMap((t) => t.messages);
     const system = [agent.systemPrompt, turn.system].filter(Boolean).join("\n\n") || undefined;
 

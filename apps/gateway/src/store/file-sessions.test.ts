@@ -49,6 +49,17 @@ describe("FileSessionStore", () => {
     expect(new Set(stored).size).toBe(100);
   });
 
+  it("reports the size a load would read: the file's, at most maxBytes, 0 for no session", async () => {
+    const dir = tempDir();
+    const store = new FileSessionStore(dir, limits(1000, 10_000));
+    expect(await store.size("k")).toBe(0);
+    await store.append("k", turn("a"));
+    const file = join(dir, "sessions", readdirSync(join(dir, "sessions"))[0] ?? "");
+    expect(await store.size("k")).toBe(statSync(file).size);
+    appendFileSync(file, "x".repeat(50_000)); // as a file from before the byte cap: reads see its tail
+    expect(await store.size("k")).toBe(10_000);
+  });
+
   it("keeps sessions apart", async () => {
     const store = new FileSessionStore(tempDir(), limits(10));
     await store.append("agent:main:openai-user:a", turn("x"));

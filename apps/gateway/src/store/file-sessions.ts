@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { constants } from "node:fs";
-import { type FileHandle, mkdir, open, rename, unlink } from "node:fs/promises";
+import { type FileHandle, lstat, mkdir, open, rename, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { decodeTurn, encodeTurn, sessionId } from "./encoding.js";
 import type { SessionLimits, SessionStore, StoredTurn } from "./types.js";
@@ -134,6 +134,17 @@ export class FileSessionStore implements SessionStore {
       return (await this.window(handle)).map((line) => line.turn);
     } finally {
       await handle.close();
+    }
+  }
+
+  async size(sessionKey: string): Promise<number> {
+    try {
+      // lstat: a symbolic link is never followed (load refuses it anyway).
+      const { size } = await lstat(this.file(sessionId(sessionKey)));
+      return Math.min(size, this.maxBytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+      throw error;
     }
   }
 

@@ -17,6 +17,7 @@ import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRefused, guess, post, upgrade } from "../test/doors.js";
 import { sessionId } from "./encoding.js";
+import { RedisSessionStore } from "./redis.js";
 
 const hasRedis = (() => {
   try {
@@ -278,6 +279,16 @@ describe.skipIf(!hasRedis)("sessions in Redis", () => {
     expect(stored.length).toBe(3);
     expect(JSON.parse(stored.at(-1) ?? "").messages[0].content).toBe(big(29));
     expect(Number(await client.get(`s:session-bytes:${sessionId("agent:main:openai-user:big")}`))).toBe(bytes);
+  });
+
+  it("report the size a load would read from the byte total (a list without one counts as full)", async () => {
+    const store = new RedisSessionStore(client, "size:", { maxTurns: 50, maxBytes, ttlMs });
+    expect(await store.size("k")).toBe(0);
+    await store.append("k", { messages: [{ role: "user", content: "x".repeat(1000) }] });
+    const [item = ""] = await client.lRange(store.key("k"), 0, -1);
+    expect(await store.size("k")).toBe(Buffer.byteLength(item));
+    await client.del(store.totalKey("k")); // as a list from before byte totals were kept
+    expect(await store.size("k")).toBe(maxBytes);
   });
 
   it("answer a turn larger than session.maxBytes without storing it", async () => {

@@ -125,6 +125,13 @@ export class RedisSessionStore implements SessionStore {
     return turns.reverse();
   }
 
+  async size(sessionKey: string): Promise<number> {
+    const total = await this.client.get(this.totalKey(sessionKey));
+    if (total !== null) return Math.min(Number(total), this.options.maxBytes);
+    // A list from before byte totals were kept has none until its next append: assume it full.
+    return (await this.client.exists(this.key(sessionKey))) ? this.options.maxBytes : 0;
+  }
+
   async append(sessionKey: string, turn: StoredTurn): Promise<boolean> {
     const { maxTurns, maxBytes, ttlMs } = this.options;
     const item = encodeTurn(turn);

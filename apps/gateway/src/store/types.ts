@@ -21,6 +21,11 @@ export interface SessionStore {
   /** The most recent turns of a session, oldest first, within the store's {@link SessionLimits}. */
   load(sessionKey: string): Promise<StoredTurn[]>;
   /**
+   * The bytes a {@link load} of the session would read now (at most `maxBytes`; 0 for no
+   * session), found without reading the turns: what a turn reserves of `session.maxLoadedBytes`.
+   */
+  size(sessionKey: string): Promise<number>;
+  /**
    * Appends a finished turn durably, dropping the oldest turns past the limits; resolves only
    * once it would survive a crash. Resolves `false`, storing nothing, for a turn larger than
    * `maxBytes` on its own (the session keeps its earlier turns and keeps working).
