@@ -84,6 +84,7 @@ describe("config validation at start", () => {
     ["gateway.shutdownGraceMs", { shutdownGraceMs: 2 ** 31 }],
     ["gateway.auth.rateLimit.lockoutMs", { auth: { rateLimit: { lockoutMs: 2 ** 31 } } }],
     ["gateway.ws.slowReaderTimeoutMs", { ws: { slowReaderTimeoutMs: 2 ** 31 } }],
+    ["gateway.ws.pingIntervalMs", { ws: { pingIntervalMs: 2 ** 31 } }],
   ])("refuses %s past what a timer holds (exit 2, naming it)", async (path, gateway) => {
     const { code, stderr } = await runCli(["gateway", "--port", "0", "--config", writeConfig({ gateway })], {
       env: { OPENCLAW_GATEWAY_TOKEN: TOKEN },

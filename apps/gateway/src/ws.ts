@@ -13,6 +13,7 @@ import {
   selectAgent,
   selectSocketSession,
   shuttingDown,
+  tooManyConnections,
   tooManyRuns,
   untilAborted,
 } from "@openclaw/chat-completions-server";
@@ -43,7 +44,10 @@ export type { ClientFrame, GatewayFrame, WsError } from "./ws-frames.js";
  * Limits (`gateway.ws`): runs per connection and per gateway (`too_many_runs`), the frame size,
  * and the bytes waiting to be sent: past `maxBufferedBytes` a connection's runs wait for the
  * socket (and its frames are not read), and one that stays past it for `slowReaderTimeoutMs`
- * is closed (1008).
+ * is closed (1008). At most `maxConnections` connections are open (an upgrade past it is refused
+ * with 503 before any 101), and every `pingIntervalMs` each is pinged: one that has neither
+ * answered the last ping nor sent a frame since is cut off, so a peer gone without a FIN (a NAT
+ * drop, a pulled cable) is not held for ever.
  */
 export interface GatewaySocket {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -143,8 +147,28 @@ export function createGatewaySocket(options: {
   let shutdown: { deadline: number } | undefined;
   /** Each connection's way to close once it has no run in progress. */
   const closeWhenIdle = new Set<() => void>();
+  /** Connections that answered (a pong or any frame) since the last ping. */
+  const alive = new WeakSet<WebSocket>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      // Paused for a reader that is behind: its pong may sit unread; the Outbox's slow-reader
+      // clock bounds that connection instead.
+      if (ws.isPaused) continue;
+      if (!alive.delete(ws)) {
+        logger.debug("websocket peer did not answer a ping; cutting it off");
+        ws.terminate();
+        continue;
+      }
+      ws.ping();
+    }
+  }, limits.pingIntervalMs);
+  // Never what keeps the process up; close() stops it once every connection is gone.
+  heartbeat.unref();
+  wss.on("close", () => clearInterval(heartbeat));
 
   wss.on("connection", (ws: WebSocket) => {
+    alive.add(ws);
+    ws.on("pong", () => alive.add(ws));
     const mine = new Map<string, AbortController>();
     const out = new Outbox(ws, limits, logger);
     let cutOff: NodeJS.Timeout | undefined;
@@ -199,6 +223,7 @@ export function createGatewaySocket(options: {
     }
 
     ws.on("message", (data: Buffer, isBinary) => {
+      alive.add(ws);
       const parsed = parseFrame(data, isBinary);
       if ("error" in parsed) return void out.send(errorFrame(parsed.error, parsed.id));
       const frame: ClientFrame = parsed.frame;
@@ -227,6 +252,9 @@ export function createGatewaySocket(options: {
         if (refused) return refuseUpgrade(socket, refused);
         if (socket.destroyed) return;
         if (options.isDraining()) return refuseUpgrade(socket, shuttingDown());
+        // After the gate, so a client without the secret still learns that (401/429), not this.
+        if (wss.clients.size >= limits.maxConnections)
+          return refuseUpgrade(socket, tooManyConnections(limits.maxConnections));
         wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
       };
       // Node leaves an upgraded socket without an error listener: a reset while the gate asks its

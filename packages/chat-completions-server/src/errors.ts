@@ -165,6 +165,20 @@ export const tooManyRuns = (limit: number, scope: string) =>
   );
 
 /**
+ * An upgrade past the host's cap of open WebSocket connections (`limit`): the gateway is full,
+ * not the client wrong, so 503 and a hint to come back.
+ */
+export const tooManyConnections = (limit: number) =>
+  new OpenAIError(
+    503,
+    `Too many WebSocket connections (at most ${limit}). Try again later.`,
+    "api_error",
+    "too_many_connections",
+    null,
+    { "Retry-After": "1" },
+  );
+
+/**
  * Turns anything `runAgent` threw into the error the client sees; unknown errors stay opaque.
  * Hosts with other transports (a WebSocket) use it too, so every transport says the same.
  */

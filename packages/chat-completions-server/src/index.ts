@@ -30,6 +30,7 @@ export {
   OpenAIError,
   sendError,
   shuttingDown,
+  tooManyConnections,
   tooManyRuns,
 } from "./errors.js";
 export { ToolCallAccumulator, untilAborted } from "./events.js";

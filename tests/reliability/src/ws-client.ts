@@ -1,7 +1,7 @@
 // A real `ws` client for the gateway's WebSocket, recording every frame it receives.
 import { TOKEN } from "@openclaw/contract-kit/gateway";
 import { expect } from "vitest";
-import WebSocket from "ws";
+import WebSocket, { type ClientOptions } from "ws";
 
 /** A frame from the gateway, as the client sees it. */
 export interface Frame {
@@ -22,9 +22,12 @@ export interface Client {
   of(id: string): Frame[];
 }
 
-/** Opens a WebSocket to the gateway at `url` (http://…) with the test secret. */
-export async function connect(url: string): Promise<Client> {
-  const ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`, { headers: { authorization: `Bearer ${TOKEN}` } });
+/** Opens a WebSocket to the gateway at `url` (http://…) with the test secret; `options` go to `ws`. */
+export async function connect(url: string, options: ClientOptions = {}): Promise<Client> {
+  const ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`, {
+    ...options,
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
   const frames: Frame[] = [];
   ws.on("message", (data) => frames.push(JSON.parse(data.toString()) as Frame));
   const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
@@ -41,6 +44,37 @@ export async function connect(url: string): Promise<Client> {
     send: (frame) => ws.send(typeof frame === "string" ? frame : JSON.stringify(frame)),
     of: (id) => frames.filter((frame) => frame.id === id),
   };
+}
+
+/**
+ * Tries an upgrade that should be refused: resolves with the status and the JSON body of the
+ * answer, or `undefined` if the gateway upgraded after all (that connection is closed again).
+ */
+export function refusedUpgrade(
+  url: string,
+  secret = TOKEN,
+): Promise<{ status: number; headers: Record<string, unknown>; body: unknown } | undefined> {
+  const ws = new WebSocket(`${url.replace(/^http/, "ws")}/ws`, { headers: { authorization: `Bearer ${secret}` } });
+  ws.on("error", () => {});
+  return new Promise((resolve, reject) => {
+    ws.once("open", () => {
+      ws.close();
+      resolve(undefined);
+    });
+    ws.once("unexpected-response", (_req, res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: JSON.parse(Buffer.concat(chunks).toString()),
+        }),
+      );
+      res.on("error", reject);
+    });
+    ws.once("error", reject);
+  });
 }
 
 /** Checks that `frame` is one the protocol defines: an event of a run, or a well-formed error. */

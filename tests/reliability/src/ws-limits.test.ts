@@ -1,10 +1,11 @@
 // The WebSocket's limits against the real gateway CLI: runs capped per connection and per
-// gateway, and a client that stops reading neither grows the gateway nor holds it.
+// gateway, a client that stops reading neither grows the gateway nor holds it, a peer that
+// stops answering pings is cut off, and connections are capped.
 import { readFileSync } from "node:fs";
-import { until } from "@openclaw/contract-kit";
+import { expectSchema, until } from "@openclaw/contract-kit";
 import { baseConfig, startGateway } from "@openclaw/contract-kit/gateway";
 import { expect, it } from "vitest";
-import { type Client, connect, expectWellFormed, runText } from "./ws-client.js";
+import { type Client, connect, expectWellFormed, refusedUpgrade, runText } from "./ws-client.js";
 
 /** Resident memory of process `pid`, from /proc. */
 function rssBytes(pid: number | undefined): number {
@@ -132,6 +133,66 @@ it("a client that stops reading while runs stream big replies: memory stays boun
     await until(() => next.of("after").some((frame) => frame.event?.type === "done"));
     expect(runText(next.of("after"))).toBe("echo: after");
     next.ws.close();
+  } finally {
+    await gateway.stop();
+  }
+});
+
+it("a peer that stops answering pings is cut off within about two intervals; one that answers stays", async () => {
+  const gateway = await startGateway(baseConfig({ gateway: { ws: { pingIntervalMs: 200 } } }));
+  try {
+    const answering = await connect(gateway.url);
+    let pings = 0;
+    answering.ws.on("ping", () => pings++);
+    // As a peer gone without a FIN looks to the gateway: open, and never a pong.
+    const silent = await connect(gateway.url, { autoPong: false });
+    let silentPings = 0;
+    silent.ws.on("ping", () => silentPings++);
+    let code: number | undefined;
+    void silent.closed.then((closed) => {
+      code = closed;
+    });
+    // Cut off about two intervals in (one to ping, one to find no pong); the bound is generous
+    // for a loaded machine, and without a heartbeat it would be held for ever.
+    await until(() => code, { timeoutMs: 5_000, what: "the gateway to cut off the peer that never answers" });
+    expect(code).toBe(1006);
+    expect(silentPings).toBeGreaterThanOrEqual(1);
+    // The answering client lives through more rounds than the silent one did.
+    const seen = pings;
+    await until(() => pings >= seen + 3, { what: "three more pings to the answering client" });
+    expect(answering.ws.readyState).toBe(answering.ws.OPEN);
+    answering.send({ type: "agent.run", id: "after", message: "after" });
+    await until(() => answering.of("after").some((frame) => frame.event?.type === "done"));
+    expect(runText(answering.of("after"))).toBe("echo: after");
+    answering.ws.close();
+  } finally {
+    await gateway.stop();
+  }
+});
+
+it("caps open connections (gateway.ws.maxConnections): past it an upgrade gets 503 before 101, and a freed place is taken again", async () => {
+  const gateway = await startGateway(baseConfig({ gateway: { ws: { maxConnections: 3 } } }));
+  try {
+    const clients = await Promise.all([connect(gateway.url), connect(gateway.url), connect(gateway.url)]);
+    const refused = await refusedUpgrade(gateway.url);
+    expect(refused?.status).toBe(503);
+    expect(refused?.headers["retry-after"]).toBe("1");
+    expectSchema("ErrorResponse", refused?.body);
+    expect(refused?.body).toMatchObject({ error: { type: "api_error", code: "too_many_connections" } });
+    // The gate comes first: without the secret the answer is still 401.
+    expect((await refusedUpgrade(gateway.url, "wrong-secret"))?.status).toBe(401);
+    // Still serving the three.
+    clients[0]?.send({ type: "agent.run", id: "r", message: "hi" });
+    await until(() => clients[0]?.of("r").some((frame) => frame.event?.type === "done"));
+    // One leaves; its place is free once the gateway has seen it go.
+    clients[1]?.ws.close();
+    await clients[1]?.closed;
+    const next = await until(async () => connect(gateway.url).catch(() => undefined), {
+      what: "an upgrade accepted after a connection closed",
+    });
+    expect(next.ws.readyState).toBe(next.ws.OPEN);
+    expect(await refusedUpgrade(gateway.url)).toMatchObject({ status: 503 });
+    for (const client of [clients[0], clients[2], next]) client?.ws.close();
   } finally {
     await gateway.stop();
   }

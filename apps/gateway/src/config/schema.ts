@@ -119,6 +119,13 @@ const webSocket = z.strictObject({
     .default(1024 * 1024),
   /** How long a connection may stay above maxBufferedBytes before it is closed (1008). */
   slowReaderTimeoutMs: timerMs(1).default(30_000),
+  /** Open connections the gateway holds at most; an upgrade past it is refused with 503. */
+  maxConnections: z.number().int().min(1).default(1024),
+  /**
+   * Interval of the gateway's pings; a connection that has answered neither the last ping nor
+   * sent anything since is cut off (a peer gone without a FIN is held at most about two).
+   */
+  pingIntervalMs: timerMs(1).default(30_000),
 });
 
 const demoProvider = z.strictObject({
