@@ -36,8 +36,8 @@ class SseResponse {
     this.timer?.refresh();
   }
 
-  /** Sends the headers and the role chunk. */
-  async start(): Promise<void> {
+  /** Sends the headers and the role chunk (nothing once they went out). */
+  start(): Promise<void> | undefined {
     if (this.started) return;
     this.started = true;
     this.res.writeHead(200, {
@@ -46,20 +46,20 @@ class SseResponse {
       Connection: "keep-alive",
       "X-Accel-Buffering": "no",
     });
-    await this.choice({ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null, logprobs: null });
+    return this.choice({ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null, logprobs: null });
   }
 
-  choice(choice: Choice): Promise<void> {
+  choice(choice: Choice): Promise<void> | undefined {
     const chunk: ChatCompletionChunk = { ...this.base, choices: [choice] };
     if (this.includeUsage) chunk.usage = null;
     return this.data(JSON.stringify(chunk));
   }
 
-  usage(usage: ChatCompletionChunk["usage"]): Promise<void> {
+  usage(usage: ChatCompletionChunk["usage"]): Promise<void> | undefined {
     return this.data(JSON.stringify({ ...this.base, choices: [], usage }));
   }
 
-  error(error: OpenAIError): Promise<void> {
+  error(error: OpenAIError): Promise<void> | undefined {
     return this.data(JSON.stringify(error.toJSON()));
   }
 
@@ -68,12 +68,18 @@ class SseResponse {
     return !this.res.writableEnded && !this.res.destroyed;
   }
 
-  /** Writes one event, waiting for `drain` when the socket's buffer is full. */
-  async data(payload: string): Promise<void> {
+  /**
+   * Writes one event; returns a promise only when the socket's buffer is full, to wait for
+   * `drain` (an `await` per event that needs none would cost every event promise round trips).
+   */
+  data(payload: string): Promise<void> | undefined {
     if (!this.writable) return;
     this.timer?.refresh();
     if (!this.res.write(`data: ${payload}\n\n`)) {
-      await once(this.res, "drain", { signal: this.signal }).catch(() => {});
+      return once(this.res, "drain", { signal: this.signal }).then(
+        () => {},
+        () => {},
+      );
     }
   }
 
@@ -119,9 +125,12 @@ export async function streamCompletion(
   };
   try {
     for await (const event of untilAborted(runAgent(turn, { signal }), signal)) {
-      await sse.start();
+      if (!sse.started) await sse.start();
       if (event.type === "text") {
-        if (event.text !== "") await sse.choice({ index: 0, delta: { content: event.text }, finish_reason: null });
+        if (event.text === "") continue;
+        // Awaited only when the socket asks us to wait: most events need no microtask at all.
+        const full = sse.choice({ index: 0, delta: { content: event.text }, finish_reason: null });
+        if (full) await full;
       } else if (event.type === "tool_call") {
         calledTools = true;
         const fn: { name?: string; arguments?: string } = {};
