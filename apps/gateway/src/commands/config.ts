@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, open, realpath, stat, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 import JSON5 from "json5";
 import { ConfigError, configPath, parseConfig, readConfigFile } from "../config/load.js";
+import { replaceFile } from "../replace-file.js";
 
 /** Keys that reach an object's prototype: setting through them would change every object in the process. */
 const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -122,17 +122,5 @@ async function writePrivately(file: string, text: string): Promise<void> {
     (stats) => stats.mode & 0o7777,
     () => 0o600,
   );
-  const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  const handle = await open(temp, "wx", 0o600);
-  try {
-    await handle.chmod(mode); // exactly the old mode, whatever the umask
-    await handle.writeFile(text);
-    await handle.sync();
-    await handle.close();
-    await rename(temp, file);
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
+  await replaceFile(file, text, mode);
 }

@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { constants } from "node:fs";
-import { type FileHandle, lstat, mkdir, open, rename, unlink } from "node:fs/promises";
+import { type FileHandle, lstat, mkdir, open } from "node:fs/promises";
 import { join } from "node:path";
+import { replaceFile } from "../replace-file.js";
 import { decodeTurn, encodeTurn, sessionId } from "./encoding.js";
 import type { SessionLimits, SessionStore, StoredTurn } from "./types.js";
 
@@ -185,18 +185,7 @@ export class FileSessionStore implements SessionStore {
   private async compact(id: string, handle: FileHandle): Promise<void> {
     const keep = await this.window(handle);
     const path = this.file(id);
-    const temp = `${path}.${randomUUID()}.tmp`;
-    const out = await open(temp, "wx", 0o600);
-    try {
-      await out.writeFile(Buffer.concat(keep.flatMap((line) => [line.bytes, Buffer.from("\n")])));
-      await out.datasync();
-      await out.close();
-      await rename(temp, path);
-    } catch (error) {
-      await out.close().catch(() => {});
-      await unlink(temp).catch(() => {});
-      throw error;
-    }
+    await replaceFile(path, Buffer.concat(keep.flatMap((line) => [line.bytes, Buffer.from("\n")])), 0o600);
     this.remember(id, keep.length);
   }
 }
