@@ -90,6 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     maxBodyBytes: endpoint.maxBodyBytes,
     bodyTimeoutMs: endpoint.bodyTimeoutMs,
     keepAliveMs: endpoint.keepAliveMs,
+    slowReaderTimeoutMs: endpoint.slowReaderTimeoutMs,
     logger,
     runs,
   });

@@ -43,6 +43,7 @@ export {
   DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_KEEP_ALIVE_MS,
   DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_SLOW_READER_TIMEOUT_MS,
 } from "./router.js";
 export { abortedWith, InFlightRuns } from "./runs.js";
 export { AGENT_ID, agentIdFromModel, selectAgent } from "./select.js";

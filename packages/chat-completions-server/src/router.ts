@@ -46,6 +46,11 @@ export interface ChatCompletionsRouterOptions {
   bodyTimeoutMs?: number;
   /** Interval of `: keep-alive` comments while a streamed agent is silent. Default 15 000 ms. */
   keepAliveMs?: number;
+  /**
+   * How long a stream may wait for a client that stopped reading (the socket's buffer full)
+   * before its connection is cut and its run aborted. Default 30 000 ms.
+   */
+  slowReaderTimeoutMs?: number;
   /** Where errors and auth failures are logged. Default: nowhere. */
   logger?: Logger;
   /** Stores for the failed-auth limiter (e.g. Redis, to share counts between processes). Default: bounded memory. */
@@ -75,6 +80,7 @@ export interface ChatCompletionsRouter extends Router {
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_KEEP_ALIVE_MS = 15_000;
 export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+export const DEFAULT_SLOW_READER_TIMEOUT_MS = 30_000;
 
 const CHAT = "/v1/chat/completions";
 const MODELS = "/v1/models";
@@ -117,6 +123,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   const logger = options.logger ?? silent;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
+  const slowReaderTimeoutMs = options.slowReaderTimeoutMs ?? DEFAULT_SLOW_READER_TIMEOUT_MS;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
   const { auth: authOptions, rateLimitStore } = options;
   const gate = options.authGate ?? (authOptions && createAuthGate({ auth: authOptions, rateLimitStore, logger }));
@@ -139,6 +146,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
         await streamCompletion(res, runAgent, turn, {
           includeUsage: body.stream_options?.include_usage === true,
           keepAliveMs,
+          slowReaderTimeoutMs,
           signal: controller.signal,
           toError: (error) => logAgentError(error, turn.agentId),
         });

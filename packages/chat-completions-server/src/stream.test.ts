@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { until } from "@openclaw/contract-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { AgentError } from "./errors.js";
@@ -10,6 +11,7 @@ import {
   startServer,
   streamedText,
   type TestServer,
+  TOKEN,
 } from "./test/harness.js";
 import type { RunAgent } from "./types.js";
 
@@ -128,5 +130,32 @@ describe("streaming", () => {
       message: "Upstream key rejected.",
       type: "api_error",
     });
+  });
+});
+
+describe("a client that stops reading", () => {
+  it("is cut off past slowReaderTimeoutMs: its run aborts, and nothing it held stays held", async () => {
+    // An agent that talks as fast as the socket lets it, until aborted.
+    const aborted = { value: false };
+    const flood: RunAgent = async function* (_turn, { signal }) {
+      signal.addEventListener("abort", () => {
+        aborted.value = true;
+      });
+      while (!signal.aborted) yield { type: "text", text: "x".repeat(64 * 1024) };
+    };
+    server = await startServer({ runAgent: flood, slowReaderTimeoutMs: 200 });
+    const { port } = new URL(server.url);
+    const socket = connect(Number(port), "127.0.0.1");
+    const body = JSON.stringify(chatRequest({ stream: true }));
+    socket.write(
+      `POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    socket.pause(); // never reads: the kernel's buffers fill, then the server's
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    await until(() => server.router.activeRuns === 1, { what: "the run to start" });
+    await until(() => aborted.value && server.router.activeRuns === 0, { what: "the stalled run to be aborted" });
+    socket.resume(); // drains what was sent, then sees the server's end
+    await closed;
   });
 });

@@ -24,6 +24,7 @@ class SseResponse {
     private readonly includeUsage: boolean,
     keepAliveMs: number,
     private readonly signal: AbortSignal,
+    private readonly slowReaderTimeoutMs: number,
   ) {
     this.base = { id: completionId(), object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model };
     this.timer = setTimeout(() => this.tick(), keepAliveMs);
@@ -76,10 +77,11 @@ class SseResponse {
     if (!this.writable) return;
     this.timer?.refresh();
     if (!this.res.write(`data: ${payload}\n\n`)) {
-      return once(this.res, "drain", { signal: this.signal }).then(
-        () => {},
-        () => {},
-      );
+      // A client that stops reading would hold the run (and what it holds) forever: past the
+      // bound its connection is cut, which aborts the run as any disconnect does.
+      const cutOff = setTimeout(() => this.res.destroy(), this.slowReaderTimeoutMs);
+      const waited = () => clearTimeout(cutOff);
+      return once(this.res, "drain", { signal: this.signal }).then(waited, waited);
     }
   }
 
@@ -108,12 +110,21 @@ export async function streamCompletion(
   options: {
     includeUsage: boolean;
     keepAliveMs: number;
+    /** How long a write may wait for a client that stopped reading before its connection is cut. */
+    slowReaderTimeoutMs: number;
     signal: AbortSignal;
     toError: (e: unknown) => OpenAIError;
   },
 ): Promise<void> {
   const { signal } = options;
-  const sse = new SseResponse(res, turn.model, options.includeUsage, options.keepAliveMs, signal);
+  const sse = new SseResponse(
+    res,
+    turn.model,
+    options.includeUsage,
+    options.keepAliveMs,
+    signal,
+    options.slowReaderTimeoutMs,
+  );
   let calledTools = false;
   let done: Extract<AgentEvent, { type: "done" }> | undefined;
   /** After an abort: nothing more for a client that left; an error event and [DONE] for one the server let go. */

@@ -98,6 +98,8 @@ const chatCompletions = z.strictObject({
   bodyTimeoutMs: timerMs(1).default(30_000),
   /** Interval of SSE keep-alive comments while an agent is silent. */
   keepAliveMs: timerMs(1).default(15_000),
+  /** How long a stream may wait for a client that stopped reading before its connection is cut. */
+  slowReaderTimeoutMs: timerMs(1).default(30_000),
 });
 
 const webSocket = z.strictObject({
