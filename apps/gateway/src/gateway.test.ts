@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { checkSse, expectError, until } from "@openclaw/contract-kit";
+import { checkSse, expectCompletion, expectError, until } from "@openclaw/contract-kit";
 import {
   baseConfig,
   chat,
@@ -141,12 +141,17 @@ describe("a running gateway", () => {
         .slice(0, -1)
         .map((l) => JSON.parse(l))
         .filter((l) => l.msg === "request");
-    const before = requestLines().length;
-    await reply(gateway.url, { messages: [{ role: "user", content: "very-private-words" }] });
-    await chat(gateway.url, { messages: [] }, { authorization: "Bearer wrong-secret-guess" });
-    await until(() => requestLines().length >= before + 2, { what: "the two requests' log lines" });
+    // Found by their ids (X-Request-Id): lines are written in batches, so an earlier request's
+    // line may still arrive after these requests were sent.
+    const ok = await chat(gateway.url, { messages: [{ role: "user", content: "very-private-words" }] });
+    await expectCompletion(ok);
+    const refused = await chat(gateway.url, { messages: [] }, { authorization: "Bearer wrong-secret-guess" });
+    await refused.body?.cancel();
+    const ids = [ok, refused].map((response) => response.headers.get("x-request-id"));
+    const mine = () => ids.map((id) => requestLines().find((l) => l.reqId === id));
+    await until(() => mine().every(Boolean), { what: "the two requests' log lines" });
+    expect(mine().map((l) => l?.status)).toEqual([200, 401]);
     const requests = requestLines();
-    expect(requests.slice(before).map((l) => l.status)).toEqual([200, 401]);
     expect(requests.every((l) => typeof l.reqId === "string" && l.method && l.path)).toBe(true);
     expect(gateway.output()).not.toMatch(new RegExp(`${TOKEN}|wrong-secret-guess|very-private-words`));
   });
