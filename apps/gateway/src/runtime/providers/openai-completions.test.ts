@@ -225,6 +225,7 @@ describe("the openai-completions provider", () => {
         gateway
           .output()
           .split("\n")
+          .slice(0, -1) // complete lines only
           .find((l) => l.includes('"agent run failed"') && l.includes('"upstreamStatus":500')),
       { what: "the log line of the failed run" },
     );
