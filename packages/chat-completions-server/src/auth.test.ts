@@ -10,6 +10,16 @@ import type { Logger } from "./types.js";
 let server: TestServer;
 afterEach(() => server?.close());
 
+/** A memory store answering 5 ms late, as a store with I/O latency (Redis) does. */
+function slowStore() {
+  const store = new MemoryStore();
+  const later = <T>(value: Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
+  return Object.assign(store, {
+    increment: (key: string) => later(MemoryStore.prototype.increment.call(store, key)),
+    get: (key: string) => later(MemoryStore.prototype.get.call(store, key)),
+  });
+}
+
 describe("bearerSecret", () => {
   it.each([
     [undefined, undefined],
@@ -270,15 +280,7 @@ describe("failed-auth lockout", () => {
   });
 
   it("never counts the right secret, however many requests arrive at once, even with a slow store", async () => {
-    // A store with I/O latency, as Redis has, lets concurrent requests interleave.
-    const slowStore = () => {
-      const store = new MemoryStore();
-      const later = <T>(value: Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
-      return Object.assign(store, {
-        increment: (key: string) => later(MemoryStore.prototype.increment.call(store, key)),
-        get: (key: string) => later(MemoryStore.prototype.get.call(store, key)),
-      });
-    };
+    // slowStore: I/O latency, as Redis has, lets concurrent requests interleave.
     server = await startServer(
       { auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 2 } }, rateLimitStore: slowStore },
       trustProxy,
@@ -292,14 +294,6 @@ describe("failed-auth lockout", () => {
   it("never admits the right secret sent after maxAttempts wrong ones in the same burst, even with a slow store", async () => {
     // With store latency (Redis), every guess of a burst passed the lockout check before any was
     // counted, so each was tried: the right one among 40 concurrent guesses was let in.
-    const slowStore = () => {
-      const store = new MemoryStore();
-      const later = <T>(value: Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
-      return Object.assign(store, {
-        increment: (key: string) => later(MemoryStore.prototype.increment.call(store, key)),
-        get: (key: string) => later(MemoryStore.prototype.get.call(store, key)),
-      });
-    };
     server = await startServer(
       { auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 3 } }, rateLimitStore: slowStore },
       trustProxy,
