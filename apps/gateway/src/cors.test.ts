@@ -139,6 +139,39 @@ describe("CORS with allowed origins", () => {
   });
 });
 
+it("keeps memory bounded under preflights with unique 60 KB origins, allowed or not (a 40 MB heap survives 500: 30 MB of origins)", async () => {
+  const gateway = await startGateway(
+    baseConfig({
+      gateway: {
+        maxHeaderBytes: 64 * 1024,
+        http: { endpoints: { chatCompletions: { enabled: true } }, cors: { allowedOrigins: [PATTERN] } },
+      },
+    }),
+    { env: { NODE_OPTIONS: "--max-old-space-size=40" } },
+  );
+  try {
+    const filler = "x".repeat(60 * 1024);
+    let sent = 0;
+    const worker = async () => {
+      while (sent < 500 && gateway.child.exitCode === null) {
+        const i = sent++;
+        // Every other one matches the pattern, and is reflected in the answer's header.
+        const origin = i % 2 ? `https://a${i}${filler}.example.org` : `https://a${i}${filler}.example.com`;
+        await preflight(gateway.url, origin).then(
+          (r) => r.body?.cancel(),
+          () => {},
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    expect(gateway.child.exitCode).toBeNull();
+    expect((await preflight(gateway.url, "https://a.example.org")).status).toBe(204);
+    expect((await post(gateway.url, TOKEN)).status).toBe(200);
+  } finally {
+    await gateway.stop();
+  }
+});
+
 it("without allowed origins (the default), sends no CORS headers and checks no WebSocket Origin", async () => {
   const gateway = await startGateway(baseConfig());
   try {

@@ -12,6 +12,9 @@ import { hasChromium, launchChromium, requestLines } from "./browser.js";
 
 const SCREENSHOT = fileURLToPath(new URL("../../../docs/chat-page.png", import.meta.url));
 
+/** What the upstream says: markup, which the page must show as text and never run. */
+const PARTIAL = `<img src=x onerror="document.title='owned'"> partial reply`;
+
 /** An OpenAI-compatible upstream that sends one chunk and then ends its stream early. */
 function truncatingUpstream(): Server {
   return createServer((req, res) => {
@@ -23,7 +26,7 @@ function truncatingUpstream(): Server {
         object: "chat.completion.chunk",
         created: 1,
         model: "m",
-        choices: [{ index: 0, delta: { role: "assistant", content: "partial reply" }, finish_reason: null }],
+        choices: [{ index: 0, delta: { role: "assistant", content: PARTIAL }, finish_reason: null }],
       };
       res.end(`data: ${JSON.stringify(chunk)}\n\n`);
     });
@@ -179,11 +182,12 @@ describe.skipIf(!hasChromium)("the chat page in Chromium", () => {
     expect(await finishedReply()).toBe("recall: fresh");
   });
 
-  it("says in words when the agent fails in the middle of its reply, keeping what came", async () => {
+  it("says in words when the agent fails in the middle of its reply, keeping what came, as text", async () => {
     await page.getByLabel("Agent").selectOption("openclaw/flaky");
     await send("hello");
     await page.locator("#log li.assistant.failed").waitFor();
-    expect(await lastReply().locator(".text").textContent()).toBe("partial reply");
+    expect(await lastReply().locator(".text").textContent()).toBe(PARTIAL);
+    expect(await page.locator("#log img").count()).toBe(0);
     const said = "The agent failed in the middle of its reply: Upstream provider 'flaky' ended its stream early.";
     expect(await lastReply().locator(".note").textContent()).toBe(said);
     expect(await alert().textContent()).toBe(said);
@@ -205,7 +209,8 @@ describe.skipIf(!hasChromium)("the chat page in Chromium", () => {
     await expect.poll(() => alert().textContent()).toBe(lockedOut);
   });
 
-  it("ran under its CSP without a violation or a script error", () => {
+  it("ran under its CSP without a violation or a script error", async () => {
+    expect(await page.title()).toBe("OpenClaw chat");
     const problems = console.filter((text) => /Content Security Policy|Trusted Type|pageerror/i.test(text));
     expect(problems).toEqual([]);
   });
