@@ -28,14 +28,17 @@ const result = await build({
   metafile: true,
 });
 
-/** The built file of each entry point, as served (`/assets/<name>`), with its SRI hash. */
+/**
+ * The built file of each entry point, as the page names it (`assets/<name>`, relative: the page
+ * also works behind a proxy that serves the gateway under a path), with its SRI hash.
+ */
 const assets = {};
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
   if (!output.entryPoint) continue;
   const sri = `sha384-${createHash("sha384")
     .update(await readFile(join(root, file)))
     .digest("base64")}`;
-  assets[output.entryPoint] = { href: `/assets/${basename(file)}`, sri };
+  assets[output.entryPoint] = { href: `assets/${basename(file)}`, sri };
 }
 // The icon is not code: copied under its own content hash, as esbuild names the others.
 const icon = await readFile(join(root, "src/favicon.svg"));
@@ -51,7 +54,7 @@ const html = (await readFile(join(root, "src/index.html"), "utf8"))
   .replace("%SCRIPT_SRI%", script.sri)
   .replace("%STYLE%", style.href)
   .replace("%STYLE_SRI%", style.sri)
-  .replace("%ICON%", `/assets/${iconName}`);
+  .replace("%ICON%", `assets/${iconName}`);
 if (html.includes("%")) throw new Error("src/index.html has a placeholder this script does not fill");
 await writeFile(join(dist, "index.html"), html);
 console.log(`@openclaw/chat-page: ${script.href}, ${style.href}`);

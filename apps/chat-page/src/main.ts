@@ -35,6 +35,9 @@ const ui = {
   status: byId<HTMLParagraphElement>("status"),
 };
 
+/** Where the page was served from: the gateway, also when a proxy serves it under a path. */
+const gatewayUrl = new URL(".", location.href).href;
+
 let client: ChatCompletionsClient | undefined;
 /** The conversation's session (`x-openclaw-session-key`): a new one per conversation. */
 let sessionKey = newSessionKey();
@@ -89,7 +92,7 @@ function showUnlock(): void {
 
 /** Checks `secret` by listing the agents; shows the chat when the gateway takes it. */
 async function unlock(secret: string): Promise<void> {
-  const candidate = createChatCompletionsClient({ baseUrl: location.origin, token: secret });
+  const candidate = createChatCompletionsClient({ baseUrl: gatewayUrl, token: secret });
   ui.unlockButton.disabled = true;
   say("Checking the secret…");
   try {

@@ -9,9 +9,16 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Whether there is a Chromium to drive; without one the browser suites are skipped, saying so. */
 export const hasChromium = existsSync(CHROMIUM);
 
-/** Starts a headless Chromium; `--no-sandbox` because CI runs it as root, where its sandbox cannot start. */
+/**
+ * Starts a headless Chromium: `--no-sandbox` because CI runs it as root, where its sandbox
+ * cannot start; `--disable-dev-shm-usage` because a container's /dev/shm is often too small.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-dev-shm-usage"],
+  });
 }
 
 export interface RequestLine {
