@@ -63,17 +63,24 @@ export interface ChatPage {
  * found here are ever served: a request names one of them or gets the gateway's 404.
  */
 export async function loadChatPage(): Promise<ChatPage> {
-  const index = createRequire(import.meta.url).resolve("@openclaw/chat-page/dist/index.html");
-  const dir = join(dirname(index), "assets");
-  const html = { body: await readFile(index), headers: HTML_HEADERS };
-  const assets = new Map<string, File>();
-  for (const name of await readdir(dir)) {
-    const type = TYPES[extname(name)];
-    if (!type) continue;
-    const headers = { ...COMMON, "Content-Type": type, "Cache-Control": ASSET_CACHE };
-    assets.set(name, { body: await readFile(join(dir, name)), headers });
+  try {
+    const index = createRequire(import.meta.url).resolve("@openclaw/chat-page/dist/index.html");
+    const dir = join(dirname(index), "assets");
+    const html = { body: await readFile(index), headers: HTML_HEADERS };
+    const assets = new Map<string, File>();
+    for (const name of await readdir(dir)) {
+      const type = TYPES[extname(name)];
+      if (!type) continue;
+      const headers = { ...COMMON, "Content-Type": type, "Cache-Control": ASSET_CACHE };
+      assets.set(name, { body: await readFile(join(dir, name)), headers });
+    }
+    return { html, assets };
+  } catch (error) {
+    throw new Error(
+      "The chat page is not built (apps/chat-page/dist): run `pnpm build`, or set gateway.http.chatPage.enabled to false.",
+      { cause: error },
+    );
   }
-  return { html, assets };
 }
 
 const send =

@@ -205,6 +205,7 @@ describe("gateway.http.cors.allowedOrigins at start", () => {
     ["capitals", "https://App.Example.com", /"https:\/\/app\.example\.com"/],
     ["a pattern with a path", "https://.example.com/x", /"https:\/\/\.example\.com"/],
     ["a top-level domain pattern", "https://.com", /two labels or more/],
+    ["two dots", "https://..example.com", /exactly one dot/],
     ["an IP address pattern", "http://.127.0.0.1", /not an IP address/],
     ["not a URL", "example.com", /is not an origin/],
     ["another scheme", "ftp://example.com", /only http and https/],

@@ -7,10 +7,11 @@ import { type AllowedOrigin, originMatcher } from "./origins.js";
 const METHODS = ["GET", "POST", "DELETE", "OPTIONS"];
 
 /**
- * Request headers a cross-origin page may send: those the API reads, and those OpenAI-style
- * clients send on every call (`@openclaw/chat-completions-client`'s and openai-node's), which
- * a preflight would otherwise refuse before the request is ever made. Listed, not reflected:
- * the preflight answer does not depend on what the client asks for.
+ * Request headers a cross-origin page may send: those the API reads (all that
+ * `@openclaw/chat-completions-client` sends), and those openai-node sends on every call, which
+ * a preflight would otherwise refuse before the request is ever made. A client that starts
+ * sending another header must be added here, or browsers refuse its calls. Listed, not
+ * reflected: the preflight's answer does not depend on what the page asks for.
  */
 const ALLOWED_HEADERS = [
   "authorization",

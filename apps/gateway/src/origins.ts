@@ -40,6 +40,7 @@ export function originEntryProblem(entry: string): string | undefined {
     if (domain.startsWith("[") || /^\d+(\.\d+){3}$/.test(domain)) {
       return `"${entry}": a subdomain pattern needs a domain name, not an IP address`;
     }
+    if (/^\.|\.\.|\.$/.test(domain)) return `"${entry}": a subdomain pattern has exactly one dot before its domain`;
     if (!domain.includes(".") && domain !== "localhost") {
       return `"${entry}": a subdomain pattern needs a domain of two labels or more ("https://.example.com"), not a top-level domain`;
     }
