@@ -186,6 +186,11 @@ async function send(text: string): Promise<void> {
   } finally {
     reply.setAttribute("aria-busy", "false");
     setRunning(undefined);
+    // Send or Stop, just disabled, dropped the focus: give it back to the message box.
+    const focused = document.activeElement;
+    if (!ui.chat.hidden && (!focused || focused === document.body || (focused as HTMLButtonElement).disabled)) {
+      ui.message.focus();
+    }
   }
 }
 

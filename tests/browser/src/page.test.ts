@@ -169,6 +169,8 @@ describe.skipIf(!hasChromium)("the chat page in Chromium", () => {
     });
     expect(line).toMatchObject({ method: "POST", path: "/v1/chat/completions", status: 200, aborted: true });
     expect(await page.getByRole("button", { name: "Send" }).isEnabled()).toBe(true);
+    // Stop, now disabled, gave the keyboard focus back to the message box.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("message");
   });
 
   it("keeps one session per conversation: the next turn recalls the first but not the stopped one", async () => {
