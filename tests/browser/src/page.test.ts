@@ -33,9 +33,9 @@ function truncatingUpstream(): Server {
   });
 }
 
-/** Three turns of one conversation with the slow `recall` agent: 19 words, then 60, then one question. */
+/** Three turns of one conversation with the slow `recall` agent: 19 words, then 32, then one question. */
 const FIRST = "Remember this: the quick brown fox jumps over the lazy dog, and the band plays on until morning.";
-const LONG = `Now a long one, which I will stop: ${"and then, ".repeat(26).trim()}`;
+const LONG = `Now a long one, which I will stop: ${"and then, ".repeat(12).trim()}`;
 const QUESTION = "What did I say first?";
 
 describe.skipIf(!hasChromium)("the chat page in Chromium", () => {
@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)("the chat page in Chromium", () => {
       },
     });
     [gateway, browser] = await Promise.all([startGateway(config), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 760, height: 560 } });
+    page = await browser.newPage({ viewport: { width: 640, height: 480 } });
     page.on("console", (message) => console.push(message.text()));
     page.on("pageerror", (error) => console.push(`pageerror: ${error.message}`));
   });
