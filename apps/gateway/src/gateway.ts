@@ -6,12 +6,16 @@ import {
   expressClasses,
   InFlightRuns,
   notFound,
+  originNotAllowed,
+  refuseUpgrade,
   sendError,
   shuttingDown,
 } from "@openclaw/chat-completions-server";
 import express, { type Request } from "express";
+import { chatPageRouter, loadChatPage } from "./chat-page.js";
 import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
+import { corsMiddleware, upgradeOriginCheck } from "./cors.js";
 import { type Logger, requestLog } from "./logger.js";
 import { createAgentRuntime } from "./runtime/agent-runtime.js";
 import { FileSessionStore } from "./store/file-sessions.js";
@@ -70,6 +74,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   app.set("etag", false);
   app.set("trust proxy", config.gateway.trustProxy);
   app.use(requestLog(logger));
+  // Before auth, so a preflight is answered without touching the failed-auth count, and before
+  // every refusal (503 included), so a page on an allowed origin can read why it was refused.
+  const cors = corsMiddleware(config.gateway.http.cors);
+  if (cors) app.use(cors);
   app.use((_req, res, next) => (runs.draining ? sendError(res, shuttingDown()) : next()));
   // Up as long as the process serves; the store's state is reported, not fatal.
   app.get("/healthz", (_req, res) => {
@@ -94,6 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     runs,
   });
+  if (endpoint.enabled && config.gateway.http.chatPage.enabled) app.use(chatPageRouter(await loadChatPage()));
   app.use(router);
   app.use((_req, res) => sendError(res, notFound()));
 
@@ -119,7 +128,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     app,
   );
-  server.on("upgrade", (req, duplex, head) => socket.handleUpgrade(req, duplex, head));
+  // A browser page from an origin not allowed is refused before its secret is looked at: the
+  // origin is not a guess at the secret, so it is not counted toward the lockout either.
+  const originAllowed = upgradeOriginCheck(config.gateway.http.cors.allowedOrigins);
+  server.on("upgrade", (req, duplex, head) =>
+    originAllowed(req) ? socket.handleUpgrade(req, duplex, head) : refuseUpgrade(duplex, originNotAllowed()),
+  );
   await router.ready;
   const host = bindAddress(options.bind ?? config.gateway.bind);
   await new Promise<void>((resolve, reject) => {

@@ -28,6 +28,7 @@ export {
   invalidFrame,
   notFound,
   OpenAIError,
+  originNotAllowed,
   sendError,
   shuttingDown,
   tooManyConnections,
