@@ -4,7 +4,7 @@ import { lstatSync, mkdirSync, symlinkSync, utimesSync, writeFileSync } from "no
 import { join } from "node:path";
 import type { StoredResponse } from "@openclaw/chat-completions-server";
 import { expectError, expectSchema, until } from "@openclaw/contract-kit";
-import { baseConfig, type RunningGateway, startGateway, TOKEN, tempDir } from "@openclaw/contract-kit/gateway";
+import { baseConfig, type RunningGateway, runCli, startGateway, TOKEN, tempDir } from "@openclaw/contract-kit/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FileResponsesStore } from "./store/file-responses.js";
 
@@ -49,6 +49,20 @@ describe("gateway.http.endpoints.responses", () => {
         body: JSON.stringify({ model: "openclaw", messages: [{ role: "user", content: "x" }] }),
       });
       await expectError(chat, 404);
+      // `openclaw chat --api responses`: once, and interactively, each line continuing the chain.
+      const env = { OPENCLAW_GATEWAY_TOKEN: TOKEN };
+      const args = ["chat", "--api", "responses", "--url", gateway.url];
+      expect(await runCli([...args, "--message", "one shot"], { env })).toMatchObject({
+        code: 0,
+        stdout: "echo: one shot\n",
+      });
+      const session = await runCli([...args, "--agent", "beta"], { env, input: "first\nsecond\n" });
+      expect(session.code).toBe(0);
+      expect(session.stdout).toContain("beta> recall: first\n");
+      expect(session.stdout).toContain("beta> recall: first | second\n");
+      const wrong = await runCli([...args, "--agent", "nobody", "--message", "x"], { env });
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toMatch(/Unknown agent 'nobody'.*HTTP 404/);
     } finally {
       await gateway.stop();
     }
