@@ -52,7 +52,7 @@ export {
   DEFAULT_SLOW_READER_TIMEOUT_MS,
   type ResponsesOptions,
 } from "./router.js";
-export { abortedWith, InFlightRuns, runAnswering } from "./runs.js";
+export { abortedWith, InFlightRuns } from "./runs.js";
 export { AGENT_ID, agentIdFromModel, selectAgent } from "./select.js";
 export {
   ephemeralSessionKey,
@@ -68,6 +68,5 @@ export {
   sessionKeyError,
   userSessionKey,
 } from "./session-key.js";
-export { SseChannel, type SseOptions } from "./sse.js";
 export { textOf } from "./turn.js";
 export type * from "./types.js";

@@ -30,6 +30,11 @@ const runAgent: RunAgent = async function* (turn) {
     yield { type: "done" };
     return;
   }
+  if (text === "cut-short") {
+    yield { type: "text", text: "and then" };
+    yield { type: "done", finishReason: "length" };
+    return;
+  }
   if (text === "upstream-429") throw new AgentError("Upstream rate limit.", { status: 429 });
   if (text === "fail-midway") {
     yield { type: "text", text: "partial" };
@@ -214,6 +219,15 @@ describe("POST /v1/responses", () => {
     expect(empty.param).toBe("input");
     const unknownAgent = await expectError(await post({ model: "gpt-4o", input: "x" }), 404);
     expect(unknownAgent.code).toBe("model_not_found");
+  });
+
+  it("ends a turn cut at its length limit as incomplete, streamed with response.incomplete", async () => {
+    const plain = await client().responses.create({ model: "openclaw", input: "cut-short" });
+    expectSchema("Response", plain);
+    expect(plain).toMatchObject({ status: "incomplete", incomplete_details: { reason: "max_output_tokens" } });
+    const streamed = await readResponsesSse(await post({ model: "openclaw", input: "cut-short", stream: true }));
+    expect(streamed.events.at(-1)?.type).toBe("response.incomplete");
+    expect(streamed.response.output[0]).toMatchObject({ status: "incomplete" });
   });
 
   it("answers an agent failure before the stream with its status, and after it with response.failed", async () => {
