@@ -239,6 +239,35 @@ describe("POST /v1/responses", () => {
   });
 });
 
+describe("the kit's Responses stream checker", () => {
+  it("refuses streams that break the framing, the numbering or the state machine", async () => {
+    const good = await (await post({ model: "openclaw", input: "a b", stream: true })).text();
+    expect(() => checkResponsesSse(good)).not.toThrow();
+    const frames = good.slice(0, -2).split("\n\n");
+    /** Frames back into a stream, numbered 0, 1, 2… so only what the case breaks is wrong. */
+    const stream = (list: string[]) =>
+      `${list.map((frame, n) => frame.replace(/"sequence_number":\d+/, `"sequence_number":${n}`)).join("\n\n")}\n\n`;
+    const [created = "", inProgress = "", added = "", partAdded = "", ...rest] = frames;
+    const bad = {
+      "a [DONE] at the end": `${good}data: [DONE]\n\n`,
+      "no terminal event": stream(frames.slice(0, -1)),
+      "an event line that is not its type": good.replace("event: response.in_progress", "event: response.created"),
+      "a skipped sequence number": good.replace('"sequence_number":3', '"sequence_number":4'),
+      "a delta before its content part": stream([
+        created,
+        inProgress,
+        added,
+        ...rest.slice(0, 1),
+        partAdded,
+        ...rest.slice(1),
+      ]),
+      "a second terminal event": stream([...frames, frames.at(-1) ?? ""]),
+      "an item never done": stream(frames.filter((frame) => !frame.startsWith("event: response.output_item.done"))),
+    };
+    for (const [name, text] of Object.entries(bad)) expect(() => checkResponsesSse(text), name).toThrow();
+  });
+});
+
 describe("GET/DELETE /v1/responses/{id} and input_items", () => {
   it("retrieves, lists input items a page at a time, and deletes", async () => {
     const created = await client().responses.create({
