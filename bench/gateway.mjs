@@ -10,9 +10,10 @@ export const GATEWAY_CLI = fileURLToPath(new URL("../apps/gateway/dist/cli.js", 
 
 /**
  * A gateway config in a fresh temp dir: token auth with the failed-auth limiter running
- * (loopback not exempt), the endpoint on, one demo/echo agent replying `tokenDelayMs` per word.
+ * (loopback not exempt), the endpoint on, one demo/echo agent replying `tokenDelayMs` per word;
+ * with `responses`, `/v1/responses` on too.
  */
-export function gatewayConfig(tokenDelayMs) {
+export function gatewayConfig(tokenDelayMs, { responses = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "openclaw-bench-"));
   const path = join(dir, "openclaw.json");
   writeFileSync(
@@ -20,7 +21,7 @@ export function gatewayConfig(tokenDelayMs) {
     JSON.stringify({
       gateway: {
         auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } },
-        http: { endpoints: { chatCompletions: { enabled: true } } },
+        http: { endpoints: { chatCompletions: { enabled: true }, responses: { enabled: responses } } },
       },
       models: { providers: { demo: { api: "demo", tokenDelayMs } } },
       agents: { list: [{ id: "main", default: true, model: "demo/echo" }] },

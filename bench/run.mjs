@@ -34,12 +34,31 @@ const STREAM_BODY = JSON.stringify({
   messages: [{ role: "user", content: Array.from({ length: 19 }, (_, i) => `w${i + 1}`).join(" ") }],
 });
 
+// The same reply through the Responses API, unstored: the row measures the stream, not the store.
+const RESPONSES_STREAM_BODY = JSON.stringify({
+  model: "openclaw",
+  stream: true,
+  store: false,
+  input: Array.from({ length: 19 }, (_, i) => `w${i + 1}`).join(" "),
+});
+/** How each streaming server is asked, and how a completed answer ends. */
+const STREAM_REQUESTS = {
+  floor: { path: "/v1/chat/completions", body: STREAM_BODY, done: (text) => text.endsWith("data: [DONE]\n\n") },
+  "ours-stream": { path: "/v1/chat/completions", body: STREAM_BODY, done: (text) => text.endsWith("data: [DONE]\n\n") },
+  "ours-responses-stream": {
+    path: "/v1/responses",
+    body: RESPONSES_STREAM_BODY,
+    done: (text) => text.includes("event: response.completed\n"),
+  },
+};
+
 const SERVERS = {
   floor: () => [join(here, "servers/floor.mjs")],
   express: () => [join(here, "servers/express.mjs")],
   "express-classes": () => [join(here, "servers/express-classes.mjs")],
   ours: () => gatewayArgs(gatewayConfig(0).path),
   "ours-stream": () => gatewayArgs(gatewayConfig(50).path),
+  "ours-responses-stream": () => gatewayArgs(gatewayConfig(50, { responses: true }).path),
 };
 
 const start = (node, name) => startServer(node, SERVERS[name](), name);
@@ -58,9 +77,9 @@ const cpuSeconds = (pid) => {
 
 const rss = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 
-function post(url, body, agent) {
+function post(url, body, agent, path = "/v1/chat/completions") {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/v1/chat/completions`, {
+    const req = request(`${url}${path}`, {
       method: "POST",
       agent,
       headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
@@ -127,6 +146,7 @@ function wrk(server, connections) {
 
 /** N concurrent streams: how many complete, and the server's peak RSS per open stream. */
 async function streams(server, n) {
+  const { path, body, done } = STREAM_REQUESTS[server.name];
   const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
   await sleep(300);
   const idle = rss(server.child.pid);
@@ -137,8 +157,8 @@ async function streams(server, n) {
   const started = performance.now();
   const results = await Promise.all(
     Array.from({ length: n }, () =>
-      post(server.url, STREAM_BODY, agent).then(
-        (answer) => answer.status === 200 && answer.text.endsWith("data: [DONE]\n\n"),
+      post(server.url, body, agent, path).then(
+        (answer) => answer.status === 200 && done(answer.text),
         () => false,
       ),
     ),
@@ -196,7 +216,7 @@ async function measureStreams(node, result) {
   // Peak RSS moves with when the collector happens to run: rounds, alternating, and the median
   // (completions: the worst round).
   for (const n of STREAMS) {
-    const runs = { floor: [], "ours-stream": [] };
+    const runs = { floor: [], "ours-stream": [], "ours-responses-stream": [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of Object.keys(runs)) {
         const server = await start(node, name);
@@ -272,10 +292,11 @@ function report(results) {
       "| --- | --- | --- | --- | --- |",
     );
     for (const n of STREAMS) {
-      for (const name of ["floor", "ours-stream"]) {
+      for (const name of ["floor", "ours-stream", "ours-responses-stream"]) {
         const s = r.streams[`${name}:${n}`];
+        const label = { "ours-stream": "ours", "ours-responses-stream": "ours, /v1/responses" }[name] ?? name;
         lines.push(
-          `| ${name === "ours-stream" ? "ours" : name} | ${fmt(n)} | ${fmt(s.completed)} | ${fmt(s.seconds, 1)} | ${fmt(s.perStreamKiB, 1)} KiB |`,
+          `| ${label} | ${fmt(n)} | ${fmt(s.completed)} | ${fmt(s.seconds, 1)} | ${fmt(s.perStreamKiB, 1)} KiB |`,
         );
       }
     }
@@ -292,6 +313,7 @@ function report(results) {
     const big = STREAMS.at(-1);
     const oursBig = r.streams[`ours-stream:${big}`];
     const floorBig = r.streams[`floor:${big}`];
+    const responsesBig = r.streams[`ours-responses-stream:${big}`];
     lines.push(
       "",
       "Targets:",
@@ -299,6 +321,7 @@ function report(results) {
       `- ${mark(q[32].ours.rps >= 0.7 * q[32].express.rps)} non-streaming at 32 connections ≥ 70% of the Express floor: ${pct(q[32].ours.rps, q[32].express.rps)} (${pct(q[32].ours.rps, q[32]["express-classes"].rps)} of express-classes)`,
       `- ${mark(q[1].ours.p99 - q[1].floor.p99 <= 1)} added p99 at 1 connection ≤ 1 ms: ${fmt(q[1].ours.p99 - q[1].floor.p99, 2)} ms`,
       `- ${mark(oursBig.completed === big && oursBig.perStreamKiB <= 2 * floorBig.perStreamKiB)} ${fmt(big)} streams all complete at ≤ 2× the floor's RSS per stream: ${fmt(oursBig.completed)} completed, ${fmt(oursBig.perStreamKiB / floorBig.perStreamKiB, 1)}×`,
+      `- ${mark(responsesBig.completed === big && responsesBig.perStreamKiB <= 1.2 * oursBig.perStreamKiB)} ${fmt(big)} Responses streams all complete at ≤ 1.2× chat streaming's RSS per stream: ${fmt(responsesBig.completed)} completed, ${fmt(responsesBig.perStreamKiB / oursBig.perStreamKiB, 2)}×`,
       `- ${mark(r.startup.ours.ms <= 1500)} first answered request ≤ 1.5 s after start: ${fmt(r.startup.ours.ms)} ms`,
       `- ${mark(r.startup.ours.idleMiB <= 90)} idle RSS ≤ 90 MiB: ${fmt(r.startup.ours.idleMiB, 1)} MiB`,
       "",

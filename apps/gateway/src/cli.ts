@@ -81,6 +81,11 @@ program
   .option("--message <text>", "send one message, print the reply, exit")
   .option("--agent <id>", "agent id (default: main)")
   .option("--session-key <key>", "session to use (default: a new one per run)")
+  .addOption(
+    new Option("--api <api>", "the endpoint to speak: chat (chat completions) or responses (the Responses API)")
+      .choices(["chat", "responses"])
+      .default("chat"),
+  )
   .addOption(urlOption())
   .addOption(configOption())
   .action(async (options) => (await import("./commands/chat.js")).chatCommand(options));

@@ -7,6 +7,7 @@ import {
   InFlightRuns,
   notFound,
   originNotAllowed,
+  type ResponsesStore,
   refuseUpgrade,
   sendError,
   shuttingDown,
@@ -18,6 +19,7 @@ import type { Config } from "./config/schema.js";
 import { corsMiddleware, upgradeOriginCheck } from "./cors.js";
 import { type Logger, requestLog } from "./logger.js";
 import { createAgentRuntime } from "./runtime/agent-runtime.js";
+import { FileResponsesStore } from "./store/file-responses.js";
 import { FileSessionStore } from "./store/file-sessions.js";
 import type { SessionStore } from "./store/types.js";
 import { createGatewaySocket } from "./ws.js";
@@ -33,6 +35,8 @@ export interface GatewayOptions {
   bind?: string;
   /** Overrides the file session store (e.g. Redis). */
   sessions?: SessionStore;
+  /** Overrides the responses store (file, or Redis when `gateway.store.redis` is set). */
+  responses?: ResponsesStore;
 }
 
 export interface Gateway {
@@ -50,7 +54,7 @@ export function bindAddress(bind: string): string {
   return bind === "loopback" ? "127.0.0.1" : bind === "lan" ? "0.0.0.0" : bind;
 }
 
-/** Starts the gateway: HTTP (the chat completions endpoint, /healthz) and WebSocket on one port. */
+/** Starts the gateway: HTTP (chat completions, responses, /healthz) and WebSocket on one port. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, logger } = options;
   const secret = requireSecret(config);
@@ -65,6 +69,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       : new FileSessionStore(options.stateDir, config.session));
   const runtime = createAgentRuntime(config, sessions, logger);
   const endpoint = config.gateway.http.endpoints.chatCompletions;
+  const responsesEndpoint = config.gateway.http.endpoints.responses;
+  // A stored record holds the conversation (bounded by maxStoredBytes), its input items and the
+  // response (each about as large): reads refuse anything past four times the bound.
+  const maxRecordBytes = 4 * responsesEndpoint.maxStoredBytes;
+  const fileResponses =
+    responsesEndpoint.enabled && !options.responses && !redis
+      ? new FileResponsesStore(options.stateDir, { maxRecordBytes })
+      : undefined;
+  const responsesStore =
+    options.responses ??
+    fileResponses ??
+    (redis && redisConfig && redisStore
+      ? new redisStore.RedisResponsesStore(redis, redisConfig.keyPrefix, maxRecordBytes)
+      : undefined);
   /** Every run in progress, HTTP and WebSocket: one drain ends them all. */
   const runs = new InFlightRuns();
 
@@ -92,6 +110,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const router = createChatCompletionsRouter({
     enabled: endpoint.enabled,
+    responses:
+      responsesEndpoint.enabled && responsesStore
+        ? {
+            enabled: true,
+            store: responsesStore,
+            ttlMs: responsesEndpoint.ttlMs,
+            maxStoredBytes: responsesEndpoint.maxStoredBytes,
+          }
+        : undefined,
     authGate,
     agents: runtime.agents,
     runAgent: runtime.runTurn,
@@ -145,7 +172,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  logger.info({ url, chatCompletions: endpoint.enabled, agents: runtime.agents.list() }, "gateway listening");
+  logger.info(
+    { url, chatCompletions: endpoint.enabled, responses: responsesEndpoint.enabled, agents: runtime.agents.list() },
+    "gateway listening",
+  );
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -164,6 +194,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await sockets;
       server.closeAllConnections();
       await closed;
+      fileResponses?.close();
       await redis?.close().catch(() => redis.destroy());
       logger.info({ runsAtShutdown: running }, "gateway stopped");
     })();

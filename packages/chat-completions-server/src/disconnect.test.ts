@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { until } from "@openclaw/contract-kit";
-import { afterEach, describe, expect, it } from "vitest";
-import { chatRequest, expectError, postChat, readSse, startServer, type TestServer } from "./test/harness.js";
+import { checkResponsesSse, until } from "@openclaw/contract-kit";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { MemoryResponsesStore } from "./responses/store.js";
+import { chatRequest, expectError, postChat, readSse, startServer, type TestServer, TOKEN } from "./test/harness.js";
 import type { RunAgent } from "./types.js";
 
 let server: TestServer;
@@ -126,5 +127,67 @@ describe("router.drain()", () => {
     expect(await expectError(await postChat(server.url, chatRequest()), 503)).toMatchObject({
       code: "shutting_down",
     });
+  });
+});
+
+describe("the responses endpoint, through the same door", () => {
+  const postResponse = (body: object, init: RequestInit = {}) =>
+    fetch(`${server.url}/v1/responses`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "openclaw", input: "hi", ...body }),
+      ...init,
+    });
+  const withResponses = (runAgent: RunAgent, keepAliveMs?: number) =>
+    startServer({ runAgent, keepAliveMs, responses: { enabled: true, store: new MemoryResponsesStore() } });
+
+  it.each([true, false])(
+    "aborts the agent when the client disconnects (stream: %s), storing nothing",
+    async (stream) => {
+      const agent = chattyAgent({ holdAfter: 2 });
+      const store = new MemoryResponsesStore();
+      const put = vi.spyOn(store, "put");
+      server = await startServer({ runAgent: agent.runAgent, responses: { enabled: true, store } });
+      const controller = new AbortController();
+      const response = postResponse({ stream }, { signal: controller.signal });
+      if (stream) await (await response).body?.getReader().read();
+      else response.catch(() => {});
+      await until(() => agent.state.emitted === 2, { what: "the agent to fall silent" });
+      controller.abort();
+      await until(() => agent.state.aborted, { what: "the agent's signal to abort" });
+      await until(() => server.router.activeRuns === 0, { what: "the run to end" });
+      expect(put).not.toHaveBeenCalled();
+    },
+  );
+
+  it("sends keep-alive comments while the agent is silent", async () => {
+    const agent = chattyAgent({ holdAfter: 1 });
+    server = await withResponses(agent.runAgent, 20);
+    const controller = new AbortController();
+    const response = await postResponse({ stream: true }, { signal: controller.signal });
+    const reader = response.body?.getReader();
+    let text = "";
+    await until(
+      async () => {
+        const chunk = await reader?.read();
+        text += new TextDecoder().decode(chunk?.value);
+        return text.includes(": keep-alive\n\n");
+      },
+      { what: "a keep-alive comment" },
+    );
+    controller.abort();
+  });
+
+  it("is drained by router.drain: a running stream ends with one response.failed shutting_down", async () => {
+    const agent = chattyAgent();
+    server = await withResponses(agent.runAgent);
+    const reading = postResponse({ stream: true }).then((r) => r.text());
+    await until(() => agent.state.emitted > 0, { what: "the stream to carry content" });
+    await server.router.drain(0);
+    expect(server.router.activeRuns).toBe(0);
+    const { response } = checkResponsesSse(await reading);
+    expect(response.status).toBe("failed");
+    expect(response.error).toEqual({ code: "shutting_down", message: "The gateway is shutting down." });
+    expect(await expectError(await postResponse({}), 503)).toMatchObject({ code: "shutting_down" });
   });
 });

@@ -29,6 +29,9 @@ export {
   notFound,
   OpenAIError,
   originNotAllowed,
+  previousResponseNotFound,
+  responseNotFound,
+  responsesStoreUnavailable,
   sendError,
   shuttingDown,
   tooManyConnections,
@@ -37,6 +40,9 @@ export {
 export { ToolCallAccumulator, untilAborted } from "./events.js";
 export { expressClasses } from "./express-classes.js";
 export type { components, paths } from "./generated/openapi.js";
+export { DEFAULT_MAX_STORED_RESPONSE_BYTES, DEFAULT_RESPONSES_TTL_MS } from "./responses/handlers.js";
+export { DEFAULT_MEMORY_STORE_MAX_ENTRIES, MemoryResponsesStore } from "./responses/store.js";
+export type * from "./responses/types.js";
 export {
   type ChatCompletionsRouter,
   type ChatCompletionsRouterOptions,
@@ -45,6 +51,7 @@ export {
   DEFAULT_KEEP_ALIVE_MS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_SLOW_READER_TIMEOUT_MS,
+  type ResponsesOptions,
 } from "./router.js";
 export { abortedWith, InFlightRuns } from "./runs.js";
 export { AGENT_ID, agentIdFromModel, selectAgent } from "./select.js";

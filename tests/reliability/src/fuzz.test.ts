@@ -1,12 +1,13 @@
 // Generated and hostile input, against the server package alone (fast, thousands of cases) and
 // through the real gateway CLI. On failure fast-check prints the seed; rerun with FUZZ_SEED=<seed>.
 // FUZZ_RUNS multiplies the number of cases.
-import { checkSse, expectCompletion, expectError } from "@openclaw/contract-kit";
+import { MemoryResponsesStore } from "@openclaw/chat-completions-server";
+import { checkResponsesSse, checkSse, expectCompletion, expectError, expectSchema } from "@openclaw/contract-kit";
 import { baseConfig, TOKEN as GATEWAY_TOKEN, type RunningGateway, startGateway } from "@openclaw/contract-kit/gateway";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonContentType, mutations, validRequest } from "./requests.js";
-import { post, startServerPackage } from "./servers.js";
+import { post, startServerPackage, TOKEN } from "./servers.js";
 
 const scale = Number(process.env.FUZZ_RUNS ?? 1);
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -87,6 +88,118 @@ describe("the server package alone", () => {
   // validator once compiled and kept a new validator pair for each, ~0.35 MB apiece).
   it("keeps its heap flat across all of it", () => {
     expect(heapAfterGc() - heapAtStart).toBeLessThan(16 * 1024 * 1024);
+  });
+});
+
+/** A valid Responses request: string or item input, optional settings, tools hosted or not. */
+const validResponsesRequest = () =>
+  fc.record(
+    {
+      model: fc.constantFrom("openclaw", "openclaw/main", "agent:beta"),
+      input: fc.oneof(
+        fc.string(),
+        fc
+          .array(
+            fc.oneof(
+              fc.record({ role: fc.constantFrom("user", "system", "developer"), content: fc.string() }),
+              fc.record({
+                type: fc.constant("message"),
+                role: fc.constant("user"),
+                content: fc.array(fc.record({ type: fc.constant("input_text"), text: fc.string() }), { minLength: 1 }),
+              }),
+              fc.record({ type: fc.constant("function_call_output"), call_id: fc.constant("c1"), output: fc.string() }),
+            ),
+            { maxLength: 3 },
+          )
+          // At least one message the agent can answer: system text alone is a 400.
+          .map((items) => [...items, { role: "user", content: "go" }]),
+      ),
+      stream: fc.boolean(),
+      store: fc.boolean(),
+      instructions: fc.string(),
+      temperature: fc.double({ min: 0, max: 2, noNaN: true }),
+      tools: fc.array(
+        fc.oneof(
+          fc.record({ type: fc.constant("function"), name: fc.stringMatching(/^[a-z_]{1,20}$/) }),
+          fc.record({ type: fc.constantFrom("web_search", "file_search", "namespace", "x-future") }),
+        ),
+        { maxLength: 3 },
+      ),
+      client_metadata: fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+    },
+    { requiredKeys: ["model", "input"] },
+  );
+
+/** Any JSON value, or a valid request with one field replaced by any JSON value. */
+const hostileResponsesBody = () =>
+  fc.oneof(
+    fc.jsonValue(),
+    fc
+      .tuple(
+        validResponsesRequest(),
+        fc.constantFrom(
+          "model",
+          "input",
+          "tools",
+          "tool_choice",
+          "text",
+          "store",
+          "stream",
+          "previous_response_id",
+          "background",
+          "metadata",
+          "instructions",
+        ),
+        fc.jsonValue(),
+      )
+      .map(([body, key, value]) => ({ ...body, [key]: value })),
+    fc.tuple(validResponsesRequest(), fc.jsonValue()).map(([body, item]) => ({ ...body, input: [item] })),
+  );
+
+describe("the Responses door of the server package", () => {
+  let server: Awaited<ReturnType<typeof startServerPackage>>;
+  beforeAll(async () => {
+    server = await startServerPackage({
+      enabled: false,
+      responses: { enabled: true, store: new MemoryResponsesStore() },
+    });
+  });
+  afterAll(() => server.close());
+  const send = (body: unknown) =>
+    fetch(`${server.url}/v1/responses`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("serves every valid generated request with a spec-valid response or stream", async () => {
+    await fc.assert(
+      fc.asyncProperty(validResponsesRequest(), async (body) => {
+        const response = await send(body);
+        expect(response.status, await response.clone().text()).toBe(200);
+        if (body.stream) checkResponsesSse(await response.text());
+        else expectSchema("Response", await response.json());
+      }),
+      params(300),
+    );
+  });
+
+  it("answers any hostile body with a spec-valid 200 or a 4xx OpenAI error, never a 5xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileResponsesBody(), async (body) => {
+        const response = await send(body);
+        if (response.status === 200) {
+          const text = await response.text();
+          if (response.headers.get("content-type")?.startsWith("text/event-stream")) checkResponsesSse(text);
+          else expectSchema("Response", JSON.parse(text));
+          return;
+        }
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        await expectError(response, response.status);
+      }),
+      params(600),
+    );
   });
 });
 

@@ -14,7 +14,12 @@ beforeAll(async () => {
     baseConfig({
       gateway: {
         headersTimeoutMs: HEADERS_TIMEOUT_MS,
-        http: { endpoints: { chatCompletions: { enabled: true, bodyTimeoutMs: BODY_TIMEOUT_MS } } },
+        http: {
+          endpoints: {
+            chatCompletions: { enabled: true, bodyTimeoutMs: BODY_TIMEOUT_MS },
+            responses: { enabled: true },
+          },
+        },
       },
     }),
   );
@@ -46,8 +51,8 @@ function rawConnection() {
   return { socket, connected, closed, received: () => received, sendUntilAnswered };
 }
 
-const head = (extra: string) =>
-  `POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\n${extra}`;
+const head = (extra: string, path = "/v1/chat/completions") =>
+  `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\n${extra}`;
 
 const stillServing = async () =>
   expect(await reply(gateway.url, { messages: [{ role: "user", content: "alive" }] })).toBe("echo: alive");
@@ -98,6 +103,25 @@ describe("raw socket abuse", () => {
     await c.sendUntilAnswered(`${(1024 * 1024).toString(16)}\r\n${"a".repeat(1024 * 1024)}\r\n`, 30);
     await c.closed;
     expect(c.received()).toMatch(/^HTTP\/1\.1 413/);
+    await stillServing();
+  });
+
+  it("gives /v1/responses the same door: 408 for a body that never ends, 413 for a 30 MB one", async () => {
+    const slow = rawConnection();
+    await slow.connected;
+    slow.socket.write(`${head("Content-Length: 1000\r\n\r\n", "/v1/responses")}{"model":`);
+    await slow.closed;
+    expect(slow.received()).toMatch(/^HTTP\/1\.1 408/);
+    const before = rssBytes();
+    const big = rawConnection();
+    await big.connected;
+    const size = 30 * 1024 * 1024;
+    big.socket.write(head(`Content-Length: ${size}\r\n\r\n`, "/v1/responses"));
+    const piece = Buffer.alloc(64 * 1024, 0x61);
+    await big.sendUntilAnswered(piece, size / piece.length);
+    await big.closed;
+    expect(big.received()).toMatch(/^HTTP\/1\.1 413/);
+    expect(rssBytes() - before).toBeLessThan(15 * 1024 * 1024);
     await stillServing();
   });
 

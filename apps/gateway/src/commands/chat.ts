@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { type ChatCompletionsClient, createChatCompletionsClient } from "@openclaw/chat-completions-client";
 import { newSessionKey } from "@openclaw/chat-completions-server";
+import { sayResponses } from "./responses-chat.js";
 import { gatewayTarget } from "./target.js";
 import { forTerminal } from "./terminal.js";
 
@@ -10,6 +11,8 @@ export interface ChatCommandOptions {
   sessionKey?: string;
   url?: string;
   config?: string;
+  /** `chat` (chat completions, the default) or `responses` (the Responses API). */
+  api?: string;
 }
 
 async function say(client: ChatCompletionsClient, text: string, out: NodeJS.WritableStream): Promise<void> {
@@ -25,7 +28,9 @@ async function say(client: ChatCompletionsClient, text: string, out: NodeJS.Writ
 
 /**
  * Talks to an agent over the gateway's HTTP endpoint with the typed client. The gateway keeps
- * the session (`x-openclaw-session-key`), so each request sends only the new message.
+ * the session (`x-openclaw-session-key`), so each request sends only the new message. With
+ * `api: "responses"` it speaks the Responses API instead, each message continuing the last
+ * response (`previous_response_id`), so the chain is the conversation.
  */
 export async function chatCommand(
   options: ChatCommandOptions,
@@ -36,6 +41,8 @@ export async function chatCommand(
 ): Promise<void> {
   const { url, secret } = await gatewayTarget(options);
   const agentId = options.agent ?? "main";
+  const api = options.api ?? "chat";
+  if (api !== "chat" && api !== "responses") throw new Error(`--api must be chat or responses, not '${api}'.`);
   const client = createChatCompletionsClient({
     baseUrl: url,
     token: secret,
@@ -43,7 +50,15 @@ export async function chatCommand(
     // A chosen key, so the gateway keeps it apart from `user` and WebSocket sessions.
     sessionKey: options.sessionKey ?? newSessionKey("chat"),
   });
-  if (options.message !== undefined) return say(client, options.message, io.output);
+  const show = forTerminal(io.output);
+  let previousId: string | undefined;
+  const reply = async (text: string) => {
+    if (api === "chat") return say(client, text, io.output);
+    const target = { url, secret, agentId, sessionKey: options.sessionKey };
+    previousId = await sayResponses(target, text, previousId, (delta) => io.output.write(show(delta)));
+    io.output.write("\n");
+  };
+  if (options.message !== undefined) return reply(options.message);
 
   // The line iterator buffers lines typed (or piped) while a reply is still streaming.
   const rl = createInterface({ input: io.input, crlfDelay: Number.POSITIVE_INFINITY });
@@ -52,7 +67,7 @@ export async function chatCommand(
     for await (const line of rl) {
       if (line.trim() === "") return;
       io.output.write(`${agentId}> `);
-      await say(client, line, io.output);
+      await reply(line);
       io.output.write("you> ");
     }
   } finally {

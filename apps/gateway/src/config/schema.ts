@@ -121,6 +121,29 @@ const cors = z.strictObject({
 /** The chat page at `/` (served only while the chat completions endpoint is on). */
 const chatPage = z.strictObject({ enabled: z.boolean().default(true) });
 
+/**
+ * The Responses API (`/v1/responses`). It goes through the same door as chat completions, so
+ * the body, keep-alive and slow-reader limits are `chatCompletions`'s and apply to both.
+ */
+const responses = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** How long a stored response is kept (and can be retrieved or continued). */
+  ttlMs: z
+    .number()
+    .int()
+    .min(1000)
+    .default(30 * 24 * 60 * 60 * 1000),
+  /**
+   * Largest conversation one stored response keeps (its chain's history and its own input);
+   * a request over it is 413 `response_chain_too_large` before the agent runs.
+   */
+  maxStoredBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 * 1024),
+});
+
 const webSocket = z.strictObject({
   /** Largest accepted frame; larger closes the connection (1009). */
   maxFrameBytes: z
@@ -201,7 +224,9 @@ export const configSchema = z
           .prefault({}),
         http: z
           .strictObject({
-            endpoints: z.strictObject({ chatCompletions: chatCompletions.prefault({}) }).prefault({}),
+            endpoints: z
+              .strictObject({ chatCompletions: chatCompletions.prefault({}), responses: responses.prefault({}) })
+              .prefault({}),
             cors: cors.prefault({}),
             chatPage: chatPage.prefault({}),
           })

@@ -99,6 +99,7 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
         trustProxy: ["loopback"],
         auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 4, exemptLoopback: false } },
         store: { redis: { url: `redis://127.0.0.1:${port}`, keyPrefix: "test:" } },
+        http: { endpoints: { chatCompletions: { enabled: true }, responses: { enabled: true } } },
       },
       session: { maxTurns: 500 },
     });
@@ -141,6 +142,23 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
     await guess(["ws", "http", "ws", "http"], [a.url, b.url], "203.0.113.44");
     await expectError(await post(b.url, TOKEN, "203.0.113.44"), 429);
     expectRefused(await upgrade(a.url, TOKEN, "203.0.113.44"), 429, "rate_limit_exceeded");
+  });
+
+  it("continues, retrieves and deletes on one process a response stored by the other", async () => {
+    const respond = (url: string, body: object) =>
+      fetch(`${url}/v1/responses`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify({ model: "openclaw/beta", ...body }),
+      });
+    const first = (await (await respond(a.url, { input: "on a" })).json()) as { id: string };
+    const second = await respond(b.url, { input: "on b", previous_response_id: first.id });
+    expect(await second.json()).toMatchObject({ output: [{ content: [{ text: "recall: on a | on b" }] }] });
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    expect((await fetch(`${b.url}/v1/responses/${first.id}`, { headers: auth })).status).toBe(200);
+    expect((await fetch(`${b.url}/v1/responses/${first.id}`, { method: "DELETE", headers: auth })).status).toBe(200);
+    const gone = await expectError(await respond(a.url, { input: "x", previous_response_id: first.id }), 404);
+    expect(gone.code).toBe("previous_response_not_found");
   });
 
   it("continues a user's session begun on one process on the other", async () => {

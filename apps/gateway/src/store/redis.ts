@@ -1,4 +1,4 @@
-import type { RateLimitStoreFactory } from "@openclaw/chat-completions-server";
+import type { RateLimitStoreFactory, ResponsesStore, StoredResponse } from "@openclaw/chat-completions-server";
 import { RedisStore } from "rate-limit-redis";
 import { createClient } from "redis";
 import type { Logger } from "../logger.js";
@@ -141,5 +141,44 @@ export class RedisSessionStore implements SessionStore {
       arguments: [item, String(maxTurns), String(maxBytes), String(ttlMs)],
     });
     return true;
+  }
+}
+
+/** The only ids the Redis responses store keys: the gateway's response ids. */
+const RESPONSE_ID = /^resp_[0-9a-f]{32}$/;
+
+/**
+ * Stored responses as Redis strings `<prefix>response:<id>` with the TTL as their expiry, so
+ * any gateway process can retrieve or continue any response. Records larger than
+ * `maxRecordBytes` are refused on read (never parsed).
+ */
+export class RedisResponsesStore implements ResponsesStore {
+  constructor(
+    private readonly client: RedisClient,
+    private readonly keyPrefix: string,
+    private readonly maxRecordBytes: number,
+  ) {}
+
+  key(id: string): string {
+    return `${this.keyPrefix}response:${id}`;
+  }
+
+  async get(id: string): Promise<StoredResponse | undefined> {
+    if (!RESPONSE_ID.test(id)) return undefined;
+    const size = await this.client.strLen(this.key(id));
+    if (size === 0) return undefined;
+    if (size > this.maxRecordBytes) throw new Error(`response record over ${this.maxRecordBytes} bytes`);
+    const json = await this.client.get(this.key(id));
+    return json === null ? undefined : (JSON.parse(json) as StoredResponse);
+  }
+
+  async put(id: string, value: StoredResponse, ttlMs: number): Promise<void> {
+    if (!RESPONSE_ID.test(id)) throw new TypeError("not a response id");
+    await this.client.set(this.key(id), JSON.stringify(value), { PX: ttlMs });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!RESPONSE_ID.test(id)) return false;
+    return (await this.client.del(this.key(id))) > 0;
   }
 }
