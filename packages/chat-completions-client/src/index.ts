@@ -15,15 +15,20 @@ export {
 } from "./client.js";
 export {
   APIConnectionError,
+  APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
+  ConflictError,
   type ErrorFields,
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
-} from "./errors.js";
+  UnprocessableEntityError,
+} from "./errors/index.js";
+export { EventStream } from "./event-stream.js";
+export type { WithRequestID } from "./request.js";
 export { ChatCompletionStream } from "./stream.js";
 export type * from "./types.js";

@@ -15,7 +15,8 @@ export interface Observed {
 /**
  * Replies by the last user message: `slow` talks until aborted, `pause` falls silent after its
  * first word until `observed.resume()` (so keep-alive comments come between), `fail` and
- * `fail-midway` throw.
+ * `fail-midway` throw; `fail:<status>[:<code>]` throws that status before its first event,
+ * `fail-midway:<status>[:<code>]` after a first word.
  */
 export function testAgent(observed: Observed): RunAgent {
   return async function* (turn, { signal }) {
@@ -24,6 +25,11 @@ export function testAgent(observed: Observed): RunAgent {
     const last = turn.messages.at(-1);
     const text = typeof last?.content === "string" ? last.content : "";
     if (text === "fail") throw new AgentError("Upstream failed.", { status: 502 });
+    const failing = /^(fail|fail-midway):(\d+)(?::(\w+))?$/.exec(text);
+    if (failing) {
+      if (failing[1] === "fail-midway") yield { type: "text", text: "partial" };
+      throw new AgentError(`Failed with ${failing[2]}.`, { status: Number(failing[2]), code: failing[3] });
+    }
     if (text === "fail-midway") {
       yield { type: "text", text: "partial" };
       throw new AgentError("Upstream rate limited.", { status: 429 });
@@ -53,6 +59,12 @@ export async function startGateway() {
   const observed: Observed = { aborted: 0, turns: [], resume: () => {} };
   const app = express();
   app.set("trust proxy", true);
+  // As the gateway does (its request log): every answer names its request.
+  let requests = 0;
+  app.use((_req, res, next) => {
+    res.setHeader("x-request-id", `gw-${++requests}`);
+    next();
+  });
   const router = createChatCompletionsRouter({
     enabled: true,
     auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 2, exemptLoopback: false } },

@@ -1,5 +1,10 @@
 // Type tests, checked by `tsc --noEmit`: the overloads pick the answer type from `stream`.
-import { type ChatCompletion, type ChatCompletionStream, createChatCompletionsClient } from "../index.js";
+import {
+  type ChatCompletion,
+  type ChatCompletionStream,
+  createChatCompletionsClient,
+  type WithRequestID,
+} from "../index.js";
 
 const client = createChatCompletionsClient({ baseUrl: "http://127.0.0.1:18789", token: "t" });
 const messages = [{ role: "user" as const, content: "hi" }];
@@ -10,7 +15,7 @@ const assert = <T extends true>(_: T) => {};
 const streamed = client.chat.completions.create({ model: "openclaw", messages, stream: true });
 const single = client.chat.completions.create({ model: "openclaw", messages });
 assert<Equal<typeof streamed, Promise<ChatCompletionStream>>>(true);
-assert<Equal<typeof single, Promise<ChatCompletion>>>(true);
+assert<Equal<typeof single, Promise<WithRequestID<ChatCompletion>>>>(true);
 
 // @ts-expect-error temperature is a number
 client.chat.completions.create({ model: "openclaw", messages, temperature: "hot" });
