@@ -144,6 +144,36 @@ export const shuttingDown = () =>
 
 export const internalError = () => new OpenAIError(500, "The agent failed.", "api_error", "internal_error");
 
+/** `previous_response_id` names no response this gateway can continue (unknown, deleted, expired, unstored, another agent's). */
+export const previousResponseNotFound = (id: string) =>
+  new OpenAIError(
+    404,
+    `Previous response with id '${quote(id)}' not found.`,
+    "invalid_request_error",
+    "previous_response_not_found",
+    "previous_response_id",
+  );
+
+/** `GET`/`DELETE /v1/responses/{id}` of a response that is not stored (or no longer). */
+export const responseNotFound = (id: string) =>
+  new OpenAIError(404, `Response with id '${quote(id)}' not found.`, "invalid_request_error", "response_not_found");
+
+/** The responses store failed: nothing was stored or read, and the client may retry. */
+export const responsesStoreUnavailable = () =>
+  new OpenAIError(503, "The responses store is unavailable. Try again later.", "api_error", "store_unavailable", null, {
+    "Retry-After": "1",
+  });
+
+/** The conversation a stored response would keep is over the store's per-response bound. */
+export const responseChainTooLarge = (limitBytes: number, param: string) =>
+  new OpenAIError(
+    413,
+    `The conversation is larger than ${limitBytes} bytes, the most a stored response keeps. Start a new chain, or send \`store: false\`.`,
+    "invalid_request_error",
+    "response_chain_too_large",
+    param,
+  );
+
 /** A path the host serves nothing at. */
 export const notFound = () => new OpenAIError(404, "Not found.", "invalid_request_error", "not_found");
 

@@ -28,6 +28,9 @@ export {
   invalidFrame,
   notFound,
   OpenAIError,
+  previousResponseNotFound,
+  responseNotFound,
+  responsesStoreUnavailable,
   sendError,
   shuttingDown,
   tooManyConnections,
@@ -36,6 +39,9 @@ export {
 export { ToolCallAccumulator, untilAborted } from "./events.js";
 export { expressClasses } from "./express-classes.js";
 export type { components, paths } from "./generated/openapi.js";
+export { DEFAULT_MAX_STORED_RESPONSE_BYTES, DEFAULT_RESPONSES_TTL_MS } from "./responses/handlers.js";
+export { DEFAULT_MEMORY_STORE_MAX_ENTRIES, MemoryResponsesStore } from "./responses/store.js";
+export type * from "./responses/types.js";
 export {
   type ChatCompletionsRouter,
   type ChatCompletionsRouterOptions,
@@ -44,8 +50,9 @@ export {
   DEFAULT_KEEP_ALIVE_MS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_SLOW_READER_TIMEOUT_MS,
+  type ResponsesOptions,
 } from "./router.js";
-export { abortedWith, InFlightRuns } from "./runs.js";
+export { abortedWith, InFlightRuns, runAnswering } from "./runs.js";
 export { AGENT_ID, agentIdFromModel, selectAgent } from "./select.js";
 export {
   ephemeralSessionKey,
@@ -61,5 +68,6 @@ export {
   sessionKeyError,
   userSessionKey,
 } from "./session-key.js";
+export { SseChannel, type SseOptions } from "./sse.js";
 export { textOf } from "./turn.js";
 export type * from "./types.js";

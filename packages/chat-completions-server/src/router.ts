@@ -15,7 +15,13 @@ import {
   sendError,
 } from "./errors.js";
 import { listModels, retrieveModel } from "./models.js";
-import { abortedWith, InFlightRuns } from "./runs.js";
+import {
+  DEFAULT_MAX_STORED_RESPONSE_BYTES,
+  DEFAULT_RESPONSES_TTL_MS,
+  responsesHandlers,
+} from "./responses/handlers.js";
+import type { ResponsesStore } from "./responses/types.js";
+import { abortedWith, InFlightRuns, runAnswering } from "./runs.js";
 import { selectAgent, selectSession } from "./select.js";
 import { sendJson } from "./send.js";
 import { streamCompletion } from "./stream.js";
@@ -23,9 +29,29 @@ import { toAgentTurn } from "./turn.js";
 import type { AgentDirectory, ChatCompletionRequest, Logger, RunAgent } from "./types.js";
 import { createRequestValidator, validationErrorHandler, warmValidator } from "./validation.js";
 
-export interface ChatCompletionsRouterOptions {
-  /** Serve the endpoints. Default false: every request passes on, so the host's 404 answers. */
+/** The Responses API (`/v1/responses`), served through the same door as chat completions. */
+export interface ResponsesOptions {
+  /** Serve `/v1/responses`. Default false: its requests pass on, so the host's 404 answers. */
   enabled?: boolean;
+  /** Where responses are stored (and read back for `previous_response_id`). */
+  store: ResponsesStore;
+  /** How long a stored response is kept. Default 30 days. */
+  ttlMs?: number;
+  /**
+   * Largest conversation a stored response keeps (its chain's history and its own input), in
+   * bytes of JSON; a request over it is 413 `response_chain_too_large`. Default 16 MiB.
+   */
+  maxStoredBytes?: number;
+}
+
+export interface ChatCompletionsRouterOptions {
+  /**
+   * Serve `POST /v1/chat/completions`. Default false: its requests pass on, so the host's 404
+   * answers. `/v1/models` is served when this or `responses.enabled` is on.
+   */
+  enabled?: boolean;
+  /** The Responses API; see {@link ResponsesOptions}. Default: not served. */
+  responses?: ResponsesOptions;
   /**
    * The bearer secret, and the failed-auth lockout (`false` turns it off). Give this or
    * `authGate`.
@@ -83,14 +109,23 @@ export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 export const DEFAULT_SLOW_READER_TIMEOUT_MS = 30_000;
 
 const CHAT = "/v1/chat/completions";
+const RESPONSES = "/v1/responses";
+const RESPONSE = "/v1/responses/:response_id";
+const RESPONSE_INPUT_ITEMS = "/v1/responses/:response_id/input_items";
 const MODELS = "/v1/models";
 const MODEL = "/v1/models/*model";
+
+const WARM_CHAT = { model: "openclaw", messages: [{ role: "user", content: "warm-up" }] };
+const WARM_RESPONSES = { model: "openclaw", input: "warm-up" };
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /**
- * Builds the OpenAI-compatible router: `POST /v1/chat/completions`, `GET /v1/models` and
- * `GET /v1/models/{model}`. Mount it at the root of an Express 5 app.
+ * Builds the OpenAI-compatible router: `POST /v1/chat/completions`, `GET /v1/models`,
+ * `GET /v1/models/{model}`, and with `responses` the Responses API (`/v1/responses`). Both
+ * endpoints go through one door: the same auth gate, body reader, spec validation, agent
+ * selection, run registry (abort on disconnect, drain) and SSE channel (keep-alive, slow
+ * readers). Mount it at the root of an Express 5 app.
  *
  * @example
  * const app = express();
@@ -112,7 +147,8 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   const runs = options.runs ?? new InFlightRuns();
   const drain = { value: (graceMs: number) => runs.drain(graceMs) };
   const activeRuns = { get: () => runs.size };
-  if (!options.enabled) {
+  const responses = options.responses?.enabled ? options.responses : undefined;
+  if (!options.enabled && !responses) {
     return Object.defineProperties(router, {
       ready: { value: Promise.resolve() },
       activeRuns,
@@ -129,41 +165,35 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   const gate = options.authGate ?? (authOptions && createAuthGate({ auth: authOptions, rateLimitStore, logger }));
   if (!gate) throw new TypeError("createChatCompletionsRouter needs `auth` or `authGate`");
   const auth = authenticate(gate, bodyTimeoutMs);
-  const validator = createRequestValidator();
+  const readBody = jsonBody(maxBodyBytes, bodyTimeoutMs);
 
   const complete: RequestHandler = async (req, res) => {
     const body = req.body as ChatCompletionRequest;
     const agentId = selectAgent(req.get("x-openclaw-agent-id"), body.model, agents);
     const session = selectSession(req.get("x-openclaw-session-key"), body.user, agentId);
     const turn = toAgentTurn(body, agentId, session);
-    const controller = runs.start();
-    const onClose = () => {
-      if (!res.writableFinished) controller.abort();
-    };
-    res.once("close", onClose);
-    try {
-      if (body.stream) {
-        await streamCompletion(res, runAgent, turn, {
-          includeUsage: body.stream_options?.include_usage === true,
-          keepAliveMs,
-          slowReaderTimeoutMs,
-          signal: controller.signal,
-          toError: (error) => logAgentError(error, turn.agentId),
-        });
-      } else {
-        const completion = await runToCompletion(runAgent, turn, controller.signal);
-        if (completion) sendJson(res, 200, completion);
-        else {
-          const stopped = abortedWith(controller.signal);
-          if (stopped && !res.headersSent) sendError(res, stopped);
+    await runAnswering(runs, res, async (signal) => {
+      try {
+        if (body.stream) {
+          await streamCompletion(res, runAgent, turn, {
+            includeUsage: body.stream_options?.include_usage === true,
+            keepAliveMs,
+            slowReaderTimeoutMs,
+            signal,
+            toError: (error) => logAgentError(error, turn.agentId),
+          });
+        } else {
+          const completion = await runToCompletion(runAgent, turn, signal);
+          if (completion) sendJson(res, 200, completion);
+          else {
+            const stopped = abortedWith(signal);
+            if (stopped && !res.headersSent) sendError(res, stopped);
+          }
         }
+      } catch (error) {
+        throw logAgentError(error, turn.agentId);
       }
-    } catch (error) {
-      throw logAgentError(error, turn.agentId);
-    } finally {
-      runs.end(controller);
-      res.off("close", onClose);
-    }
+    });
   };
 
   function logAgentError(error: unknown, agentId: string): OpenAIError {
@@ -183,20 +213,59 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
     if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
       return sendError(res, invalidRequest("The URL path is not valid percent-encoding.", null, "invalid_url"));
     }
-    logger.error({ err: error }, "chat completions request failed");
+    logger.error({ err: error }, "request failed");
     sendError(res, internalError());
   };
 
-  router.post(CHAT, auth, jsonBody(maxBodyBytes, bodyTimeoutMs), validator, complete);
-  router.all(CHAT, (_req, _res, next) => next(methodNotAllowed("POST")));
+  const warming: Promise<void>[] = [];
+  /** The spec's validator for `path`'s POST body, compiled before the host listens. */
+  const validatorFor = (path: string, sample: unknown) => {
+    const validator = createRequestValidator(path);
+    warming.push(warmValidator(validator, path, sample));
+    return validator;
+  };
+  const only =
+    (allow: string): RequestHandler =>
+    (_req, _res, next) =>
+      next(methodNotAllowed(allow));
+
+  if (options.enabled) {
+    router.post(CHAT, auth, readBody, validatorFor(CHAT, WARM_CHAT), complete);
+    router.all(CHAT, only("POST"));
+  }
+  if (responses) {
+    const handlers = responsesHandlers({
+      agents,
+      runAgent,
+      runs,
+      store: responses.store,
+      ttlMs: responses.ttlMs ?? DEFAULT_RESPONSES_TTL_MS,
+      maxStoredBytes: responses.maxStoredBytes ?? DEFAULT_MAX_STORED_RESPONSE_BYTES,
+      stream: { keepAliveMs, slowReaderTimeoutMs },
+      logger,
+      toError: logAgentError,
+    });
+    router.post(RESPONSES, auth, readBody, validatorFor(RESPONSES, WARM_RESPONSES), handlers.create);
+    router.all(RESPONSES, only("POST"));
+    router.get(RESPONSE, auth, handlers.retrieve);
+    router.delete(RESPONSE, auth, handlers.remove);
+    router.all(RESPONSE, only("GET, DELETE"));
+    router.get(RESPONSE_INPUT_ITEMS, auth, handlers.inputItems);
+    router.all(RESPONSE_INPUT_ITEMS, only("GET"));
+  }
   router.get(MODELS, auth, listModels(agents));
   router.get(MODEL, auth, retrieveModel(agents));
-  router.all([MODELS, MODEL], (_req, _res, next) => next(methodNotAllowed("GET")));
+  router.all([MODELS, MODEL], only("GET"));
   router.use(validationErrorHandler, answerErrors);
 
   return Object.defineProperties(router, {
     // A failed warm-up only costs the first request its compile time; it must not crash the host.
-    ready: { value: warmValidator(validator).catch((err) => logger.warn({ err }, "validator warm-up failed")) },
+    ready: {
+      value: Promise.all(warming).then(
+        () => undefined,
+        (err) => logger.warn({ err }, "validator warm-up failed"),
+      ),
+    },
     activeRuns,
     drain,
   }) as ChatCompletionsRouter;

@@ -1,3 +1,4 @@
+import type { Response } from "express";
 import { OpenAIError, shuttingDown } from "./errors.js";
 
 /**
@@ -82,5 +83,28 @@ export class InFlightRuns {
     clearTimeout(timer);
     for (const controller of this.#running) controller.abort(shuttingDown());
     await this.idle();
+  }
+}
+
+/**
+ * Runs `fn` as one registered run answering `res`: its signal aborts when the client
+ * disconnects before the answer is complete (or when `runs` drains), and the run is
+ * unregistered however it ends. Every HTTP endpoint that runs an agent goes through here.
+ */
+export async function runAnswering<T>(
+  runs: InFlightRuns,
+  res: Response,
+  fn: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = runs.start();
+  const onClose = () => {
+    if (!res.writableFinished) controller.abort();
+  };
+  res.once("close", onClose);
+  try {
+    return await fn(controller.signal);
+  } finally {
+    runs.end(controller);
+    res.off("close", onClose);
   }
 }

@@ -1,53 +1,36 @@
-import { once } from "node:events";
 import type { Response } from "express";
 import { completionId } from "./completion.js";
 import type { OpenAIError } from "./errors.js";
 import { finishReasonOf, untilAborted, ZERO_USAGE } from "./events.js";
 import { abortedWith } from "./runs.js";
+import { SseChannel, type SseOptions } from "./sse.js";
 import type { AgentEvent, AgentTurn, ChatCompletionChunk, RunAgent } from "./types.js";
 
 type Choice = ChatCompletionChunk["choices"][number];
 
-/**
- * One SSE response. Headers and the role chunk are committed by the agent's first event or by
- * the first keep-alive tick, whichever comes first, so an agent that fails at once (an upstream
- * 401 or 429) still gets a real HTTP status, and a silent one still gets its stream started.
- */
+/** Chat completion chunks over the shared {@link SseChannel}: `data: <chunk>` frames and `data: [DONE]`. */
 class SseResponse {
-  private timer: NodeJS.Timeout | undefined;
-  started = false;
+  readonly channel: SseChannel;
   private readonly base: Omit<ChatCompletionChunk, "choices">;
 
   constructor(
-    private readonly res: Response,
+    res: Response,
     model: string,
     private readonly includeUsage: boolean,
-    keepAliveMs: number,
-    private readonly signal: AbortSignal,
-    private readonly slowReaderTimeoutMs: number,
+    options: SseOptions,
   ) {
     this.base = { id: completionId(), object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model };
-    this.timer = setTimeout(() => this.tick(), keepAliveMs);
+    this.channel = new SseChannel(res, options, () =>
+      this.choice({ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null, logprobs: null }),
+    );
   }
 
-  private tick(): void {
-    if (this.signal.aborted || this.res.writableEnded) return;
-    if (this.started) this.res.write(": keep-alive\n\n");
-    else void this.start();
-    this.timer?.refresh();
+  get started(): boolean {
+    return this.channel.started;
   }
 
-  /** Sends the headers and the role chunk (nothing once they went out). */
   start(): Promise<void> | undefined {
-    if (this.started) return;
-    this.started = true;
-    this.res.writeHead(200, {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
-    });
-    return this.choice({ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null, logprobs: null });
+    return this.channel.start();
   }
 
   choice(choice: Choice): Promise<void> | undefined {
@@ -64,37 +47,19 @@ class SseResponse {
     return this.data(JSON.stringify(error.toJSON()));
   }
 
-  /** Whether the client is still there to write to. */
-  get writable(): boolean {
-    return !this.res.writableEnded && !this.res.destroyed;
-  }
-
-  /**
-   * Writes one event; returns a promise only when the socket's buffer is full, to wait for
-   * `drain` (an `await` per event that needs none would cost every event promise round trips).
-   */
   data(payload: string): Promise<void> | undefined {
-    if (!this.writable) return;
-    this.timer?.refresh();
-    if (!this.res.write(`data: ${payload}\n\n`)) {
-      // A client that stops reading would hold the run (and what it holds) forever: past the
-      // bound its connection is cut, which aborts the run as any disconnect does.
-      const cutOff = setTimeout(() => this.res.destroy(), this.slowReaderTimeoutMs);
-      const waited = () => clearTimeout(cutOff);
-      return once(this.res, "drain", { signal: this.signal }).then(waited, waited);
-    }
+    return this.channel.write(`data: ${payload}\n\n`);
   }
 
   async end(): Promise<void> {
-    this.close();
-    if (!this.writable) return;
+    this.channel.close();
+    if (!this.channel.writable) return;
     await this.data("[DONE]");
-    this.res.end();
+    this.channel.end();
   }
 
   close(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.channel.close();
   }
 }
 
@@ -117,14 +82,7 @@ export async function streamCompletion(
   },
 ): Promise<void> {
   const { signal } = options;
-  const sse = new SseResponse(
-    res,
-    turn.model,
-    options.includeUsage,
-    options.keepAliveMs,
-    signal,
-    options.slowReaderTimeoutMs,
-  );
+  const sse = new SseResponse(res, turn.model, options.includeUsage, options);
   let calledTools = false;
   let done: Extract<AgentEvent, { type: "done" }> | undefined;
   /** After an abort: nothing more for a client that left; an error event and [DONE] for one the server let go. */

@@ -38,11 +38,12 @@ export function discriminatorsAsConditionals<T>(value: T): T {
 
 /**
  * Only the operation with a body to validate: the validator looks the route up on every request
- * by compiling a path pattern for each path in its document, so fewer paths is less work.
+ * by compiling a path pattern for each path in its document, so fewer paths is less work. Each
+ * endpoint with a body (chat completions, responses) gets its own validator over its own path.
  */
-function chatOnly(document: Record<string, unknown>): Record<string, unknown> {
+function onlyPath(document: Record<string, unknown>, path: string): Record<string, unknown> {
   const paths = document.paths as Record<string, unknown>;
-  return { ...document, paths: { "/v1/chat/completions": paths["/v1/chat/completions"] } };
+  return { ...document, paths: { [path]: paths[path] } };
 }
 
 /**
@@ -73,10 +74,10 @@ type WithRoute = Request & { openapi?: unknown };
 
 const CHAT_PATH = "/v1/chat/completions";
 
-/** The library's options for this spec: both validator paths are built from these. */
-export function validatorOptions(): OpenApiValidatorOpts {
+/** The library's options for `path`'s operation: both validator paths are built from these. */
+export function validatorOptions(path: string = CHAT_PATH): OpenApiValidatorOpts {
   return {
-    apiSpec: discriminatorsAsConditionals(chatOnly(spec)) as never,
+    apiSpec: discriminatorsAsConditionals(onlyPath(spec, path)) as never,
     // The spec is linted in CI; checking it again costs start-up time.
     validateApiSpec: false,
     validateRequests: { allowUnknownQueryParameters: true },
@@ -93,8 +94,8 @@ export function validatorOptions(): OpenApiValidatorOpts {
  * something {@link directValidator} does not cover, and as the reference the differential test
  * compares the direct path with.
  */
-export function createStockValidator(): RequestHandler {
-  const all = OpenApiValidator.middleware(validatorOptions()) as RequestHandler[];
+export function createStockValidator(path: string = CHAT_PATH): RequestHandler {
+  const all = OpenApiValidator.middleware(validatorOptions(path)) as RequestHandler[];
   const [metadata, validate] = VALIDATING_MIDDLEWARES.map((name) => all.find((m) => m.name === name));
   if (!metadata || !validate) return asSpecMediaType(inSeries(all));
   // Only one operation is ever routed here, so the route the metadata middleware looks up (its
@@ -120,10 +121,10 @@ export function createStockValidator(): RequestHandler {
  * needs what only that does. Requests that arrive before it is built wait for it; the router's
  * warm-up builds it before the host listens.
  */
-export function createRequestValidator(): RequestHandler {
+export function createRequestValidator(path: string = CHAT_PATH): RequestHandler {
   let validator: RequestHandler | undefined;
-  const built = directValidator(validatorOptions(), "POST", CHAT_PATH, SPEC_MEDIA_TYPE).then((direct) => {
-    validator = direct ?? createStockValidator();
+  const built = directValidator(validatorOptions(path), "POST", path, SPEC_MEDIA_TYPE).then((direct) => {
+    validator = direct ?? createStockValidator(path);
   });
   return (req, res, next) => {
     if (validator) return validator(req, res, next);
@@ -154,22 +155,26 @@ function asSpecMediaType(validator: RequestHandler): RequestHandler {
 }
 
 /**
- * Compiles the validator for the chat route before the first real request arrives, by running
- * one valid request through it in-process. The library compiles lazily per route, which would
- * otherwise make the first client wait.
+ * Compiles the validator for a route before the first real request arrives, by running one
+ * valid request (`body`, posted to `path`) through it in-process. The library compiles lazily
+ * per route, which would otherwise make the first client wait.
  */
-export async function warmValidator(validator: RequestHandler): Promise<void> {
+export async function warmValidator(
+  validator: RequestHandler,
+  path: string = CHAT_PATH,
+  body: unknown = { model: "openclaw", messages: [{ role: "user", content: "warm-up" }] },
+): Promise<void> {
   const req = {
     method: "POST",
-    url: "/v1/chat/completions",
-    originalUrl: "/v1/chat/completions",
-    path: "/v1/chat/completions",
+    url: path,
+    originalUrl: path,
+    path,
     baseUrl: "",
     headers: { "content-type": "application/json", "content-length": "60" },
     query: {},
     params: {},
     cookies: {},
-    body: { model: "openclaw", messages: [{ role: "user", content: "warm-up" }] },
+    body,
     app: { param() {}, enabled: () => false },
     get(name: string) {
       return (this.headers as Record<string, string>)[name.toLowerCase()];
@@ -218,7 +223,12 @@ export function describeValidationErrors(errors: ValidatorErrorItem[], body: unk
   if (errors.length === 0) return invalidRequest("Invalid request.");
   const depth = (e: ValidatorErrorItem) => (e.path ?? "").split(/[/.]/).length;
   const deepest = Math.max(...errors.map(depth));
-  const atDeepest = errors.filter((e) => depth(e) === deepest && e.errorCode !== "oneOf.openapi.validation");
+  // `oneOf` says only that no branch fit; `not` is an open union's catch-all branch (any tool
+  // type but `function`) refusing what another branch should have taken: neither names the fault.
+  const atDeepest = errors.filter(
+    (e) =>
+      depth(e) === deepest && e.errorCode !== "oneOf.openapi.validation" && e.errorCode !== "not.openapi.validation",
+  );
   // In a union, the branch whose type fits says what is wrong (five `stop` strings: too many
   // items); the other branches' type mismatches only matter when no branch's type fits.
   const TYPE = "type.openapi.validation";

@@ -65,6 +65,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run one agent turn as a response (the Responses API)
+         * @description Runs one turn of the selected agent (the same agent forms as chat completions, and the
+         *     same auth, body limits and session selection). `input` is a string or a list of input
+         *     items; `instructions` and `system`/`developer` messages become the agent's system
+         *     text; `function_call_output` items answer the agent's earlier function calls.
+         *     `previous_response_id` continues from a stored response's whole chain; an unknown,
+         *     deleted, expired or unstored id is 404 `previous_response_not_found`.
+         *
+         *     Unknown top-level fields are accepted and ignored; tools of a type other than
+         *     `function` (hosted tools the gateway does not run) are accepted and not offered to
+         *     the agent. `background: true` is refused.
+         *
+         *     Without `stream` the answer is one `Response`. With `stream: true` it is
+         *     `text/event-stream`: each event is `event: <type>` and `data: <JSON>` (a
+         *     `ResponseStreamEvent` whose `type` equals the event line) followed by a blank line,
+         *     with `sequence_number` rising from 0: `response.created`, `response.in_progress`,
+         *     per output item `response.output_item.added`, its content or argument events,
+         *     `response.output_item.done`, then exactly one terminal event —
+         *     `response.completed`, `response.incomplete` or `response.failed` (an agent failure
+         *     after the stream began; the response's `error` says what failed). There is no
+         *     `[DONE]`. Lines that start with `:` are keep-alive comments.
+         */
+        post: operations["createResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/responses/{response_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A response id (`resp_…`). */
+                response_id: components["parameters"]["ResponseIdPath"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a stored response */
+        get: operations["getResponse"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a stored response
+         * @description Later `previous_response_id` references to it are 404 `previous_response_not_found`.
+         */
+        delete: operations["deleteResponse"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/responses/{response_id}/input_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A response id (`resp_…`). */
+                response_id: components["parameters"]["ResponseIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a stored response's input items
+         * @description The items this request sent (not those of earlier responses in its chain), newest
+         *     first by default, a page at a time: pass the last id seen as `after`.
+         */
+        get: operations["listResponseInputItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -522,6 +609,539 @@ export interface components {
             object: "list";
             data: components["schemas"]["Model"][];
         };
+        /**
+         * @description A Responses API request. Fields not listed here are accepted and ignored (clients send
+         *     fields newer than any spec).
+         */
+        CreateResponseRequest: {
+            /**
+             * @description The agent, in the same forms as chat completions' `model`. Echoed.
+             * @example openclaw/main
+             */
+            model: string;
+            /** @description A user message as a string, or a list of input items. */
+            input: string | components["schemas"]["ResponseInputItem"][];
+            /** @description System text for this turn, before any `system`/`developer` input. */
+            instructions?: string | null;
+            /** @description A stored response to continue from; the agent sees its whole chain as history. */
+            previous_response_id?: string | null;
+            /**
+             * @description Keep the response, so it can be retrieved and continued. `false` keeps nothing.
+             * @default true
+             */
+            store?: boolean | null;
+            /**
+             * @description Answer with server-sent events.
+             * @default false
+             */
+            stream?: boolean | null;
+            /** @description Accepted for compatibility; events carry no obfuscation field. */
+            stream_options?: {
+                include_obfuscation?: boolean;
+            } | null;
+            /**
+             * @description `function` tools are offered to the agent; other tool types (hosted tools such as
+             *     `web_search`) are accepted and not offered.
+             */
+            tools?: components["schemas"]["ResponseTool"][];
+            tool_choice?: components["schemas"]["ResponseToolChoice"];
+            /** @default true */
+            parallel_tool_calls?: boolean | null;
+            /** @default 1 */
+            temperature?: number | null;
+            /** @default 1 */
+            top_p?: number | null;
+            /** @description An upper bound for the number of tokens generated. */
+            max_output_tokens?: number | null;
+            text?: components["schemas"]["ResponseTextConfig"];
+            metadata?: components["schemas"]["Metadata"];
+            /** @description A stable end-user id; it keys a persistent agent session. */
+            user?: string;
+            /**
+             * @description Background runs are not supported; `true` is refused.
+             * @default false
+             * @enum {boolean|null}
+             */
+            background?: false | null;
+            /** @description Accepted and not acted on. */
+            reasoning?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Accepted and not acted on. */
+            truncation?: ("auto" | "disabled") | null;
+            /** @description Accepted and not acted on. */
+            include?: string[] | null;
+            service_tier?: components["schemas"]["ServiceTier"];
+            /** @description Accepted and not acted on. */
+            prompt_cache_key?: string | null;
+            /** @description Accepted and not acted on. */
+            safety_identifier?: string | null;
+            /** @description Accepted and not acted on. */
+            max_tool_calls?: number | null;
+        };
+        /**
+         * @description An input item: a message (with or without `type: "message"`), a `function_call` the
+         *     model made earlier, or a `function_call_output` answering one. Other item types
+         *     (e.g. `reasoning`) are accepted and ignored.
+         */
+        ResponseInputItem: components["schemas"]["ResponseInputMessage"] | components["schemas"]["ResponseFunctionCall"] | components["schemas"]["ResponseFunctionCallOutput"] | components["schemas"]["ResponseOtherInputItem"];
+        /** Message */
+        ResponseInputMessage: {
+            /** @enum {string} */
+            type?: "message";
+            id?: string;
+            /** @enum {string} */
+            role: "user" | "assistant" | "system" | "developer";
+            content: string | components["schemas"]["ResponseInputContent"][];
+            /** @enum {string} */
+            status?: "in_progress" | "completed" | "incomplete";
+        };
+        /**
+         * Other item
+         * @description An item type the gateway does not act on; ignored.
+         */
+        ResponseOtherInputItem: {
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ResponseInputContent: components["schemas"]["ResponseInputText"] | components["schemas"]["ResponseOutputText"] | components["schemas"]["ResponseRefusal"] | components["schemas"]["ResponseInputImage"] | components["schemas"]["ResponseInputFile"];
+        /** Input text */
+        ResponseInputText: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "input_text";
+            text: string;
+        };
+        /** Input image */
+        ResponseInputImage: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "input_image";
+            /** @description A data URL or an image URL. */
+            image_url?: string | null;
+            file_id?: string | null;
+            /** @enum {string} */
+            detail?: "low" | "high" | "auto" | "original";
+        };
+        /** Input file */
+        ResponseInputFile: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "input_file";
+            /** @description The file's content as a data URL or base64. */
+            file_data?: string;
+            file_id?: string | null;
+            file_url?: string;
+            filename?: string;
+        };
+        /** Output text */
+        ResponseOutputText: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "output_text";
+            text: string;
+            /** @description Always empty in answers; accepted (and ignored) in input. */
+            annotations: {
+                [key: string]: unknown;
+            }[];
+            logprobs?: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** Refusal */
+        ResponseRefusal: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "refusal";
+            refusal: string;
+        };
+        /** Function call */
+        ResponseFunctionCall: {
+            /** @enum {string} */
+            type: "function_call";
+            id?: string;
+            call_id: string;
+            name: string;
+            /** @description The arguments as JSON text. */
+            arguments: string;
+            /** @enum {string} */
+            status?: "in_progress" | "completed" | "incomplete";
+        };
+        /** Function call output */
+        ResponseFunctionCallOutput: {
+            /** @enum {string} */
+            type: "function_call_output";
+            id?: string | null;
+            call_id: string;
+            /** @description The function's result, as text or content parts. */
+            output: string | components["schemas"]["ResponseInputContent"][];
+            status?: ("in_progress" | "completed" | "incomplete") | null;
+        };
+        /**
+         * @description A `function` tool, offered to the agent, or a tool of another type (a hosted tool),
+         *     accepted and not offered.
+         */
+        ResponseTool: components["schemas"]["ResponseFunctionTool"] | components["schemas"]["ResponseOtherTool"];
+        /** Function tool */
+        ResponseFunctionTool: {
+            /** @enum {string} */
+            type: "function";
+            name: string;
+            description?: string | null;
+            /** @description The function's parameters as a JSON Schema object. */
+            parameters?: {
+                [key: string]: unknown;
+            } | null;
+            strict?: boolean | null;
+        };
+        /**
+         * Other tool
+         * @description A tool type the gateway does not run (`web_search`, `namespace`, …).
+         */
+        ResponseOtherTool: {
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description `none`, `auto`, `required`, a function by name, or another tool choice (accepted). */
+        ResponseToolChoice: ("none" | "auto" | "required") | components["schemas"]["ResponseToolChoiceFunction"] | ({
+            type: string;
+        } & {
+            [key: string]: unknown;
+        });
+        ResponseToolChoiceFunction: {
+            /** @enum {string} */
+            type: "function";
+            name: string;
+        };
+        /** @description How the text output is formatted. */
+        ResponseTextConfig: {
+            format?: components["schemas"]["ResponseTextFormat"];
+            verbosity?: ("low" | "medium" | "high") | null;
+        };
+        ResponseTextFormat: components["schemas"]["ResponseFormatText"] | components["schemas"]["ResponseTextFormatJsonSchema"] | components["schemas"]["ResponseFormatJsonObject"];
+        ResponseTextFormatJsonSchema: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "json_schema";
+            name: string;
+            description?: string;
+            schema: {
+                [key: string]: unknown;
+            };
+            strict?: boolean | null;
+        };
+        /**
+         * @description A response: the turn's output items and the request's settings echoed. `usage` is
+         *     present once the turn ended; `user` when the request gave one.
+         */
+        Response: {
+            /** @example resp_3fUvKZB4mQ9yU1nT0cA2xw3fUvKZB4mQ */
+            id: string;
+            /** @enum {string} */
+            object: "response";
+            /** @description Unix time in seconds. */
+            created_at: number;
+            /** @description Unix time in seconds, once the turn ended. */
+            completed_at: number | null;
+            /** @enum {string} */
+            status: "completed" | "incomplete" | "failed" | "in_progress";
+            error: components["schemas"]["ResponseError"] | null;
+            incomplete_details: {
+                /** @enum {string} */
+                reason: "max_output_tokens" | "content_filter";
+            } | null;
+            /** @description The request's `model`, echoed. */
+            model: string;
+            previous_response_id: string | null;
+            instructions: string | null;
+            output: components["schemas"]["ResponseOutputItem"][];
+            tools: components["schemas"]["ResponseTool"][];
+            tool_choice: components["schemas"]["ResponseToolChoice"];
+            /** @enum {string} */
+            truncation: "auto" | "disabled";
+            parallel_tool_calls: boolean;
+            text: components["schemas"]["ResponseTextConfig"];
+            temperature: number | null;
+            top_p: number | null;
+            presence_penalty: number;
+            frequency_penalty: number;
+            top_logprobs: number;
+            reasoning: {
+                [key: string]: unknown;
+            } | null;
+            max_output_tokens: number | null;
+            max_tool_calls: number | null;
+            store: boolean;
+            background: boolean;
+            service_tier: string;
+            metadata: {
+                [key: string]: string;
+            };
+            safety_identifier: string | null;
+            prompt_cache_key: string | null;
+            user?: string;
+            usage?: components["schemas"]["ResponseUsage"];
+        };
+        /** @description Why a response failed. */
+        ResponseError: {
+            /** @example server_error */
+            code: string;
+            message: string;
+        };
+        ResponseUsage: {
+            input_tokens: number;
+            input_tokens_details: {
+                cached_tokens: number;
+            };
+            output_tokens: number;
+            output_tokens_details: {
+                reasoning_tokens: number;
+            };
+            total_tokens: number;
+        };
+        ResponseOutputItem: components["schemas"]["ResponseOutputMessage"] | components["schemas"]["ResponseFunctionCallItem"];
+        /** Output message */
+        ResponseOutputMessage: {
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "message";
+            /** @enum {string} */
+            role: "assistant";
+            content: components["schemas"]["ResponseOutputContent"][];
+            /** @enum {string} */
+            status: "in_progress" | "completed" | "incomplete";
+        };
+        ResponseOutputContent: components["schemas"]["ResponseOutputText"] | components["schemas"]["ResponseRefusal"];
+        /**
+         * Function call item
+         * @description A call of a client-side tool; answer it with a `function_call_output` input item.
+         */
+        ResponseFunctionCallItem: {
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "function_call";
+            call_id: string;
+            name: string;
+            /** @description The arguments as JSON text. */
+            arguments: string;
+            /** @enum {string} */
+            status: "in_progress" | "completed" | "incomplete";
+        };
+        /** @description A stored item, as `input_items` lists it. */
+        ResponseItem: components["schemas"]["ResponseMessageItem"] | components["schemas"]["ResponseFunctionCallItem"] | components["schemas"]["ResponseFunctionCallOutputItem"];
+        /** Message item */
+        ResponseMessageItem: {
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "message";
+            /** @enum {string} */
+            role: "user" | "assistant" | "system" | "developer";
+            content: components["schemas"]["ResponseInputContent"][];
+            /** @enum {string} */
+            status: "in_progress" | "completed" | "incomplete";
+        };
+        /** Function call output item */
+        ResponseFunctionCallOutputItem: {
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "function_call_output";
+            call_id: string;
+            output: string | components["schemas"]["ResponseInputContent"][];
+            /** @enum {string} */
+            status: "in_progress" | "completed" | "incomplete";
+        };
+        ResponseItemList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["ResponseItem"][];
+            has_more: boolean;
+            first_id: string | null;
+            last_id: string | null;
+        };
+        ResponseDeleted: {
+            id: string;
+            /** @enum {string} */
+            object: "response.deleted";
+            /** @enum {boolean} */
+            deleted: true;
+        };
+        /** @description One event of a streamed response; the SSE `event:` line equals `type`. */
+        ResponseStreamEvent: components["schemas"]["ResponseCreatedEvent"] | components["schemas"]["ResponseInProgressEvent"] | components["schemas"]["ResponseCompletedEvent"] | components["schemas"]["ResponseIncompleteEvent"] | components["schemas"]["ResponseFailedEvent"] | components["schemas"]["ResponseOutputItemAddedEvent"] | components["schemas"]["ResponseOutputItemDoneEvent"] | components["schemas"]["ResponseContentPartAddedEvent"] | components["schemas"]["ResponseContentPartDoneEvent"] | components["schemas"]["ResponseOutputTextDeltaEvent"] | components["schemas"]["ResponseOutputTextDoneEvent"] | components["schemas"]["ResponseFunctionCallArgumentsDeltaEvent"] | components["schemas"]["ResponseFunctionCallArgumentsDoneEvent"];
+        /** @description The first event: the response, `in_progress`. */
+        ResponseCreatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.created";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            response: components["schemas"]["Response"];
+        };
+        /** @description The turn is running. */
+        ResponseInProgressEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.in_progress";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            response: components["schemas"]["Response"];
+        };
+        /** @description Terminal: the turn ended normally. */
+        ResponseCompletedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.completed";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            response: components["schemas"]["Response"];
+        };
+        /** @description Terminal: the turn stopped early (`incomplete_details` says why). */
+        ResponseIncompleteEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.incomplete";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            response: components["schemas"]["Response"];
+        };
+        /** @description Terminal: the agent failed; the response's `error` says how. */
+        ResponseFailedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.failed";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            response: components["schemas"]["Response"];
+        };
+        ResponseOutputItemAddedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.output_item.added";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            output_index: number;
+            item: components["schemas"]["ResponseOutputItem"];
+        };
+        ResponseOutputItemDoneEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.output_item.done";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            output_index: number;
+            item: components["schemas"]["ResponseOutputItem"];
+        };
+        ResponseContentPartAddedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.content_part.added";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            item_id: string;
+            output_index: number;
+            content_index: number;
+            part: components["schemas"]["ResponseOutputContent"];
+        };
+        ResponseContentPartDoneEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.content_part.done";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            item_id: string;
+            output_index: number;
+            content_index: number;
+            part: components["schemas"]["ResponseOutputContent"];
+        };
+        ResponseOutputTextDeltaEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.output_text.delta";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            item_id: string;
+            output_index: number;
+            content_index: number;
+            delta: string;
+            logprobs: {
+                [key: string]: unknown;
+            }[];
+        };
+        ResponseOutputTextDoneEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.output_text.done";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            item_id: string;
+            output_index: number;
+            content_index: number;
+            text: string;
+            logprobs: {
+                [key: string]: unknown;
+            }[];
+        };
+        ResponseFunctionCallArgumentsDeltaEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.function_call_arguments.delta";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            item_id: string;
+            output_index: number;
+            delta: string;
+        };
+        ResponseFunctionCallArgumentsDoneEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "response.function_call_arguments.done";
+            sequence_number: components["schemas"]["SequenceNumber"];
+            item_id: string;
+            output_index: number;
+            name: string;
+            arguments: string;
+        };
+        /** @description The event's place in its stream, from 0, each one more than the last. */
+        SequenceNumber: number;
     };
     responses: {
         /** @description The request is malformed or fails validation; `param` names the field. */
@@ -545,6 +1165,20 @@ export interface components {
         };
         /** @description The agent named by `model` or `x-openclaw-agent-id` does not exist. */
         NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description The agent does not exist (`model_not_found`, as for chat completions); the response
+         *     named by `previous_response_id` is unknown, deleted, expired or was not stored
+         *     (`previous_response_not_found`, `param: previous_response_id`); or the response of the
+         *     path is not stored (`response_not_found`).
+         */
+        ResponseNotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -649,6 +1283,8 @@ export interface components {
          *     new, ephemeral session.
          */
         SessionKeyHeader: string;
+        /** @description A response id (`resp_…`). */
+        ResponseIdPath: string;
     };
     requestBodies: never;
     headers: {
@@ -770,6 +1406,151 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    createResponse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The agent to run. Beats `model`; when set, `model` is only echoed. */
+                "x-openclaw-agent-id"?: components["parameters"]["AgentIdHeader"];
+                /**
+                 * @description The session to continue, in the agent's own namespace for chosen keys
+                 *     (`agent:<agentId>:explicit:<key>`): the same key on two agents is two sessions, and no
+                 *     chosen key reaches a `user` session or the WebSocket's `agent:<agentId>:main`. Keys
+                 *     starting with OpenClaw's reserved prefixes `subagent:`, `cron:` or `acp:` (any case)
+                 *     are refused with 400 `reserved_session_key`. Without it, an OpenAI `user` gives the
+                 *     stable session `agent:<agentId>:openai-user:<user>`, and otherwise every request is a
+                 *     new, ephemeral session.
+                 */
+                "x-openclaw-session-key"?: components["parameters"]["SessionKeyHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A JSON object, read exactly as the chat completions body is. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description The response, or a stream of response events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Response"];
+                    "text/event-stream": components["schemas"]["ResponseStreamEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["ResponseNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A response id (`resp_…`). */
+                response_id: components["parameters"]["ResponseIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Response"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["ResponseNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A response id (`resp_…`). */
+                response_id: components["parameters"]["ResponseIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The response was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseDeleted"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["ResponseNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listResponseInputItems: {
+        parameters: {
+            query?: {
+                /** @description An item id; the page starts after it. */
+                after?: string;
+                /** @description Items per page, 1 to 100. */
+                limit?: number;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                /** @description A response id (`resp_…`). */
+                response_id: components["parameters"]["ResponseIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of items. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseItemList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["ResponseNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -30,6 +30,10 @@ const spec: Record<string, unknown> = {
     {
       "name": "Models",
       "description": "The agents, listed as models."
+    },
+    {
+      "name": "Responses",
+      "description": "The Responses API (Open Responses) served by OpenClaw agents."
     }
   ],
   "paths": {
@@ -226,6 +230,264 @@ const spec: Record<string, unknown> = {
           }
         }
       }
+    },
+    "/v1/responses": {
+      "post": {
+        "operationId": "createResponse",
+        "tags": [
+          "Responses"
+        ],
+        "summary": "Run one agent turn as a response (the Responses API)",
+        "description": "Runs one turn of the selected agent (the same agent forms as chat completions, and the\nsame auth, body limits and session selection). `input` is a string or a list of input\nitems; `instructions` and `system`/`developer` messages become the agent's system\ntext; `function_call_output` items answer the agent's earlier function calls.\n`previous_response_id` continues from a stored response's whole chain; an unknown,\ndeleted, expired or unstored id is 404 `previous_response_not_found`.\n\nUnknown top-level fields are accepted and ignored; tools of a type other than\n`function` (hosted tools the gateway does not run) are accepted and not offered to\nthe agent. `background: true` is refused.\n\nWithout `stream` the answer is one `Response`. With `stream: true` it is\n`text/event-stream`: each event is `event: <type>` and `data: <JSON>` (a\n`ResponseStreamEvent` whose `type` equals the event line) followed by a blank line,\nwith `sequence_number` rising from 0: `response.created`, `response.in_progress`,\nper output item `response.output_item.added`, its content or argument events,\n`response.output_item.done`, then exactly one terminal event —\n`response.completed`, `response.incomplete` or `response.failed` (an agent failure\nafter the stream began; the response's `error` says what failed). There is no\n`[DONE]`. Lines that start with `:` are keep-alive comments.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AgentIdHeader"
+          },
+          {
+            "$ref": "#/components/parameters/SessionKeyHeader"
+          }
+        ],
+        "requestBody": {
+          "description": "A JSON object, read exactly as the chat completions body is.",
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateResponseRequest"
+              },
+              "examples": {
+                "text": {
+                  "summary": "A string input",
+                  "value": {
+                    "model": "openclaw",
+                    "input": "hi"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The response, or a stream of response events.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Response"
+                }
+              },
+              "text/event-stream": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResponseStreamEvent"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/ResponseNotFound"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowed"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "502": {
+            "$ref": "#/components/responses/BadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/GatewayTimeout"
+          }
+        }
+      }
+    },
+    "/v1/responses/{response_id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ResponseIdPath"
+        }
+      ],
+      "get": {
+        "operationId": "getResponse",
+        "tags": [
+          "Responses"
+        ],
+        "summary": "Retrieve a stored response",
+        "responses": {
+          "200": {
+            "description": "The response.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Response"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/ResponseNotFound"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteResponse",
+        "tags": [
+          "Responses"
+        ],
+        "summary": "Delete a stored response",
+        "description": "Later `previous_response_id` references to it are 404 `previous_response_not_found`.",
+        "responses": {
+          "200": {
+            "description": "The response was deleted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResponseDeleted"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/ResponseNotFound"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/responses/{response_id}/input_items": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ResponseIdPath"
+        }
+      ],
+      "get": {
+        "operationId": "listResponseInputItems",
+        "tags": [
+          "Responses"
+        ],
+        "summary": "List a stored response's input items",
+        "description": "The items this request sent (not those of earlier responses in its chain), newest\nfirst by default, a page at a time: pass the last id seen as `after`.\n",
+        "parameters": [
+          {
+            "in": "query",
+            "name": "after",
+            "required": false,
+            "description": "An item id; the page starts after it.",
+            "schema": {
+              "type": "string",
+              "maxLength": 128
+            }
+          },
+          {
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "description": "Items per page, 1 to 100.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 20
+            }
+          },
+          {
+            "in": "query",
+            "name": "order",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "asc",
+                "desc"
+              ],
+              "default": "desc"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of items.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResponseItemList"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/ResponseNotFound"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -259,6 +521,16 @@ const spec: Record<string, unknown> = {
           "maxLength": 512,
           "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]+$",
           "description": "Printable text, at most 512 characters (no control characters)."
+        }
+      },
+      "ResponseIdPath": {
+        "in": "path",
+        "name": "response_id",
+        "required": true,
+        "description": "A response id (`resp_…`).",
+        "schema": {
+          "type": "string",
+          "maxLength": 128
         }
       }
     },
@@ -311,6 +583,16 @@ const spec: Record<string, unknown> = {
       },
       "NotFound": {
         "description": "The agent named by `model` or `x-openclaw-agent-id` does not exist.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
+      },
+      "ResponseNotFound": {
+        "description": "The agent does not exist (`model_not_found`, as for chat completions); the response\nnamed by `previous_response_id` is unknown, deleted, expired or was not stored\n(`previous_response_not_found`, `param: previous_response_id`); or the response of the\npath is not stored (`response_not_found`).\n",
         "content": {
           "application/json": {
             "schema": {
@@ -2019,6 +2301,1801 @@ const spec: Record<string, unknown> = {
             }
           }
         }
+      },
+      "CreateResponseRequest": {
+        "type": "object",
+        "description": "A Responses API request. Fields not listed here are accepted and ignored (clients send\nfields newer than any spec).\n",
+        "required": [
+          "model",
+          "input"
+        ],
+        "properties": {
+          "model": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "The agent, in the same forms as chat completions' `model`. Echoed.",
+            "example": "openclaw/main"
+          },
+          "input": {
+            "description": "A user message as a string, or a list of input items.",
+            "oneOf": [
+              {
+                "type": "string",
+                "title": "Text input"
+              },
+              {
+                "type": "array",
+                "title": "Input items",
+                "items": {
+                  "$ref": "#/components/schemas/ResponseInputItem"
+                }
+              }
+            ]
+          },
+          "instructions": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "System text for this turn, before any `system`/`developer` input."
+          },
+          "previous_response_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 128,
+            "description": "A stored response to continue from; the agent sees its whole chain as history."
+          },
+          "store": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "default": true,
+            "description": "Keep the response, so it can be retrieved and continued. `false` keeps nothing."
+          },
+          "stream": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "default": false,
+            "description": "Answer with server-sent events."
+          },
+          "stream_options": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "Accepted for compatibility; events carry no obfuscation field.",
+            "properties": {
+              "include_obfuscation": {
+                "type": "boolean"
+              }
+            }
+          },
+          "tools": {
+            "type": "array",
+            "description": "`function` tools are offered to the agent; other tool types (hosted tools such as\n`web_search`) are accepted and not offered.\n",
+            "items": {
+              "$ref": "#/components/schemas/ResponseTool"
+            }
+          },
+          "tool_choice": {
+            "$ref": "#/components/schemas/ResponseToolChoice"
+          },
+          "parallel_tool_calls": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "default": true
+          },
+          "temperature": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 2,
+            "default": 1
+          },
+          "top_p": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 1,
+            "default": 1
+          },
+          "max_output_tokens": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 1,
+            "description": "An upper bound for the number of tokens generated."
+          },
+          "text": {
+            "$ref": "#/components/schemas/ResponseTextConfig"
+          },
+          "metadata": {
+            "$ref": "#/components/schemas/Metadata"
+          },
+          "user": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "A stable end-user id; it keys a persistent agent session."
+          },
+          "background": {
+            "type": [
+              "boolean",
+              "null"
+            ],
+            "enum": [
+              false,
+              null
+            ],
+            "default": false,
+            "description": "Background runs are not supported; `true` is refused."
+          },
+          "reasoning": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "Accepted and not acted on.",
+            "additionalProperties": true
+          },
+          "truncation": {
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "auto",
+                  "disabled"
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Accepted and not acted on."
+          },
+          "include": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "description": "Accepted and not acted on.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "service_tier": {
+            "$ref": "#/components/schemas/ServiceTier"
+          },
+          "prompt_cache_key": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Accepted and not acted on."
+          },
+          "safety_identifier": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Accepted and not acted on."
+          },
+          "max_tool_calls": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 1,
+            "description": "Accepted and not acted on."
+          }
+        }
+      },
+      "ResponseInputItem": {
+        "description": "An input item: a message (with or without `type: \"message\"`), a `function_call` the\nmodel made earlier, or a `function_call_output` answering one. Other item types\n(e.g. `reasoning`) are accepted and ignored.\n",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ResponseInputMessage"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseFunctionCall"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseFunctionCallOutput"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseOtherInputItem"
+          }
+        ]
+      },
+      "ResponseInputMessage": {
+        "type": "object",
+        "title": "Message",
+        "required": [
+          "role",
+          "content"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "message"
+            ]
+          },
+          "id": {
+            "type": "string"
+          },
+          "role": {
+            "type": "string",
+            "enum": [
+              "user",
+              "assistant",
+              "system",
+              "developer"
+            ]
+          },
+          "content": {
+            "oneOf": [
+              {
+                "type": "string",
+                "title": "Text content"
+              },
+              {
+                "type": "array",
+                "title": "Content parts",
+                "items": {
+                  "$ref": "#/components/schemas/ResponseInputContent"
+                }
+              }
+            ]
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "in_progress",
+              "completed",
+              "incomplete"
+            ]
+          }
+        }
+      },
+      "ResponseOtherInputItem": {
+        "type": "object",
+        "title": "Other item",
+        "description": "An item type the gateway does not act on; ignored.",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "not": {
+              "enum": [
+                "message",
+                "function_call",
+                "function_call_output"
+              ]
+            }
+          }
+        },
+        "additionalProperties": true
+      },
+      "ResponseInputContent": {
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ResponseInputText"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseOutputText"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseRefusal"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseInputImage"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseInputFile"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "type",
+          "mapping": {
+            "input_text": "#/components/schemas/ResponseInputText",
+            "output_text": "#/components/schemas/ResponseOutputText",
+            "refusal": "#/components/schemas/ResponseRefusal",
+            "input_image": "#/components/schemas/ResponseInputImage",
+            "input_file": "#/components/schemas/ResponseInputFile"
+          }
+        }
+      },
+      "ResponseInputText": {
+        "type": "object",
+        "title": "Input text",
+        "required": [
+          "type",
+          "text"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "input_text"
+            ]
+          },
+          "text": {
+            "type": "string"
+          }
+        }
+      },
+      "ResponseInputImage": {
+        "type": "object",
+        "title": "Input image",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "input_image"
+            ]
+          },
+          "image_url": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "A data URL or an image URL."
+          },
+          "file_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "detail": {
+            "type": "string",
+            "enum": [
+              "low",
+              "high",
+              "auto",
+              "original"
+            ]
+          }
+        }
+      },
+      "ResponseInputFile": {
+        "type": "object",
+        "title": "Input file",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "input_file"
+            ]
+          },
+          "file_data": {
+            "type": "string",
+            "description": "The file's content as a data URL or base64."
+          },
+          "file_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "file_url": {
+            "type": "string"
+          },
+          "filename": {
+            "type": "string"
+          }
+        }
+      },
+      "ResponseOutputText": {
+        "type": "object",
+        "title": "Output text",
+        "required": [
+          "type",
+          "text",
+          "annotations"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "output_text"
+            ]
+          },
+          "text": {
+            "type": "string"
+          },
+          "annotations": {
+            "type": "array",
+            "description": "Always empty in answers; accepted (and ignored) in input.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "logprobs": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "ResponseRefusal": {
+        "type": "object",
+        "title": "Refusal",
+        "required": [
+          "type",
+          "refusal"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "refusal"
+            ]
+          },
+          "refusal": {
+            "type": "string"
+          }
+        }
+      },
+      "ResponseFunctionCall": {
+        "type": "object",
+        "title": "Function call",
+        "required": [
+          "type",
+          "call_id",
+          "name",
+          "arguments"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "function_call"
+            ]
+          },
+          "id": {
+            "type": "string"
+          },
+          "call_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "name": {
+            "type": "string"
+          },
+          "arguments": {
+            "type": "string",
+            "description": "The arguments as JSON text."
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "in_progress",
+              "completed",
+              "incomplete"
+            ]
+          }
+        }
+      },
+      "ResponseFunctionCallOutput": {
+        "type": "object",
+        "title": "Function call output",
+        "required": [
+          "type",
+          "call_id",
+          "output"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "function_call_output"
+            ]
+          },
+          "id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "call_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256
+          },
+          "output": {
+            "description": "The function's result, as text or content parts.",
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ResponseInputContent"
+                }
+              }
+            ]
+          },
+          "status": {
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "in_progress",
+                  "completed",
+                  "incomplete"
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "ResponseTool": {
+        "description": "A `function` tool, offered to the agent, or a tool of another type (a hosted tool),\naccepted and not offered.\n",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ResponseFunctionTool"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseOtherTool"
+          }
+        ]
+      },
+      "ResponseFunctionTool": {
+        "type": "object",
+        "title": "Function tool",
+        "required": [
+          "type",
+          "name"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "function"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9_-]{1,64}$"
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "parameters": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "The function's parameters as a JSON Schema object.",
+            "additionalProperties": true
+          },
+          "strict": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          }
+        }
+      },
+      "ResponseOtherTool": {
+        "type": "object",
+        "title": "Other tool",
+        "description": "A tool type the gateway does not run (`web_search`, `namespace`, …).",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "maxLength": 128,
+            "not": {
+              "enum": [
+                "function"
+              ]
+            }
+          }
+        },
+        "additionalProperties": true
+      },
+      "ResponseToolChoice": {
+        "description": "`none`, `auto`, `required`, a function by name, or another tool choice (accepted).",
+        "anyOf": [
+          {
+            "type": "string",
+            "title": "Tool choice mode",
+            "enum": [
+              "none",
+              "auto",
+              "required"
+            ]
+          },
+          {
+            "$ref": "#/components/schemas/ResponseToolChoiceFunction"
+          },
+          {
+            "type": "object",
+            "title": "Other tool choice",
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "type": "string"
+              }
+            },
+            "additionalProperties": true
+          }
+        ]
+      },
+      "ResponseToolChoiceFunction": {
+        "type": "object",
+        "required": [
+          "type",
+          "name"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "function"
+            ]
+          },
+          "name": {
+            "type": "string"
+          }
+        }
+      },
+      "ResponseTextConfig": {
+        "type": "object",
+        "description": "How the text output is formatted.",
+        "properties": {
+          "format": {
+            "$ref": "#/components/schemas/ResponseTextFormat"
+          },
+          "verbosity": {
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "low",
+                  "medium",
+                  "high"
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "ResponseTextFormat": {
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ResponseFormatText"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseTextFormatJsonSchema"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseFormatJsonObject"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "type",
+          "mapping": {
+            "text": "#/components/schemas/ResponseFormatText",
+            "json_schema": "#/components/schemas/ResponseTextFormatJsonSchema",
+            "json_object": "#/components/schemas/ResponseFormatJsonObject"
+          }
+        }
+      },
+      "ResponseTextFormatJsonSchema": {
+        "type": "object",
+        "required": [
+          "type",
+          "name",
+          "schema"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "json_schema"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9_-]{1,64}$"
+          },
+          "description": {
+            "type": "string"
+          },
+          "schema": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "strict": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          }
+        }
+      },
+      "Response": {
+        "type": "object",
+        "description": "A response: the turn's output items and the request's settings echoed. `usage` is\npresent once the turn ended; `user` when the request gave one.\n",
+        "required": [
+          "id",
+          "object",
+          "created_at",
+          "completed_at",
+          "status",
+          "error",
+          "incomplete_details",
+          "model",
+          "previous_response_id",
+          "instructions",
+          "output",
+          "tools",
+          "tool_choice",
+          "truncation",
+          "parallel_tool_calls",
+          "text",
+          "temperature",
+          "top_p",
+          "presence_penalty",
+          "frequency_penalty",
+          "top_logprobs",
+          "reasoning",
+          "max_output_tokens",
+          "max_tool_calls",
+          "store",
+          "background",
+          "service_tier",
+          "metadata",
+          "safety_identifier",
+          "prompt_cache_key"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^resp_",
+            "example": "resp_3fUvKZB4mQ9yU1nT0cA2xw3fUvKZB4mQ"
+          },
+          "object": {
+            "type": "string",
+            "enum": [
+              "response"
+            ]
+          },
+          "created_at": {
+            "type": "integer",
+            "description": "Unix time in seconds."
+          },
+          "completed_at": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "Unix time in seconds, once the turn ended."
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "completed",
+              "incomplete",
+              "failed",
+              "in_progress"
+            ]
+          },
+          "error": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/ResponseError"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "incomplete_details": {
+            "anyOf": [
+              {
+                "type": "object",
+                "required": [
+                  "reason"
+                ],
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "enum": [
+                      "max_output_tokens",
+                      "content_filter"
+                    ]
+                  }
+                }
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "model": {
+            "type": "string",
+            "description": "The request's `model`, echoed."
+          },
+          "previous_response_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "instructions": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "output": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ResponseOutputItem"
+            }
+          },
+          "tools": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ResponseTool"
+            }
+          },
+          "tool_choice": {
+            "$ref": "#/components/schemas/ResponseToolChoice"
+          },
+          "truncation": {
+            "type": "string",
+            "enum": [
+              "auto",
+              "disabled"
+            ]
+          },
+          "parallel_tool_calls": {
+            "type": "boolean"
+          },
+          "text": {
+            "$ref": "#/components/schemas/ResponseTextConfig"
+          },
+          "temperature": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "top_p": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "presence_penalty": {
+            "type": "number"
+          },
+          "frequency_penalty": {
+            "type": "number"
+          },
+          "top_logprobs": {
+            "type": "integer"
+          },
+          "reasoning": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "additionalProperties": true
+          },
+          "max_output_tokens": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "max_tool_calls": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "store": {
+            "type": "boolean"
+          },
+          "background": {
+            "type": "boolean"
+          },
+          "service_tier": {
+            "type": "string"
+          },
+          "metadata": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "safety_identifier": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "prompt_cache_key": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "user": {
+            "type": "string"
+          },
+          "usage": {
+            "$ref": "#/components/schemas/ResponseUsage"
+          }
+        }
+      },
+      "ResponseError": {
+        "type": "object",
+        "description": "Why a response failed.",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "example": "server_error"
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "ResponseUsage": {
+        "type": "object",
+        "required": [
+          "input_tokens",
+          "input_tokens_details",
+          "output_tokens",
+          "output_tokens_details",
+          "total_tokens"
+        ],
+        "properties": {
+          "input_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "input_tokens_details": {
+            "type": "object",
+            "required": [
+              "cached_tokens"
+            ],
+            "properties": {
+              "cached_tokens": {
+                "type": "integer",
+                "minimum": 0
+              }
+            }
+          },
+          "output_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "output_tokens_details": {
+            "type": "object",
+            "required": [
+              "reasoning_tokens"
+            ],
+            "properties": {
+              "reasoning_tokens": {
+                "type": "integer",
+                "minimum": 0
+              }
+            }
+          },
+          "total_tokens": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "ResponseOutputItem": {
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ResponseOutputMessage"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseFunctionCallItem"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "type",
+          "mapping": {
+            "message": "#/components/schemas/ResponseOutputMessage",
+            "function_call": "#/components/schemas/ResponseFunctionCallItem"
+          }
+        }
+      },
+      "ResponseOutputMessage": {
+        "type": "object",
+        "title": "Output message",
+        "required": [
+          "id",
+          "type",
+          "role",
+          "content",
+          "status"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^msg_"
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "message"
+            ]
+          },
+          "role": {
+            "type": "string",
+            "enum": [
+              "assistant"
+            ]
+          },
+          "content": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ResponseOutputContent"
+            }
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "in_progress",
+              "completed",
+              "incomplete"
+            ]
+          }
+        }
+      },
+      "ResponseOutputContent": {
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ResponseOutputText"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseRefusal"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "type",
+          "mapping": {
+            "output_text": "#/components/schemas/ResponseOutputText",
+            "refusal": "#/components/schemas/ResponseRefusal"
+          }
+        }
+      },
+      "ResponseFunctionCallItem": {
+        "type": "object",
+        "title": "Function call item",
+        "description": "A call of a client-side tool; answer it with a `function_call_output` input item.",
+        "required": [
+          "id",
+          "type",
+          "call_id",
+          "name",
+          "arguments",
+          "status"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^fc_"
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "function_call"
+            ]
+          },
+          "call_id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "arguments": {
+            "type": "string",
+            "description": "The arguments as JSON text."
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "in_progress",
+              "completed",
+              "incomplete"
+            ]
+          }
+        }
+      },
+      "ResponseItem": {
+        "description": "A stored item, as `input_items` lists it.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ResponseMessageItem"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseFunctionCallItem"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseFunctionCallOutputItem"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "type",
+          "mapping": {
+            "message": "#/components/schemas/ResponseMessageItem",
+            "function_call": "#/components/schemas/ResponseFunctionCallItem",
+            "function_call_output": "#/components/schemas/ResponseFunctionCallOutputItem"
+          }
+        }
+      },
+      "ResponseMessageItem": {
+        "type": "object",
+        "title": "Message item",
+        "required": [
+          "id",
+          "type",
+          "role",
+          "content",
+          "status"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "message"
+            ]
+          },
+          "role": {
+            "type": "string",
+            "enum": [
+              "user",
+              "assistant",
+              "system",
+              "developer"
+            ]
+          },
+          "content": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ResponseInputContent"
+            }
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "in_progress",
+              "completed",
+              "incomplete"
+            ]
+          }
+        }
+      },
+      "ResponseFunctionCallOutputItem": {
+        "type": "object",
+        "title": "Function call output item",
+        "required": [
+          "id",
+          "type",
+          "call_id",
+          "output",
+          "status"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "function_call_output"
+            ]
+          },
+          "call_id": {
+            "type": "string"
+          },
+          "output": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ResponseInputContent"
+                }
+              }
+            ]
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "in_progress",
+              "completed",
+              "incomplete"
+            ]
+          }
+        }
+      },
+      "ResponseItemList": {
+        "type": "object",
+        "required": [
+          "object",
+          "data",
+          "has_more",
+          "first_id",
+          "last_id"
+        ],
+        "properties": {
+          "object": {
+            "type": "string",
+            "enum": [
+              "list"
+            ]
+          },
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ResponseItem"
+            }
+          },
+          "has_more": {
+            "type": "boolean"
+          },
+          "first_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "last_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "ResponseDeleted": {
+        "type": "object",
+        "required": [
+          "id",
+          "object",
+          "deleted"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "object": {
+            "type": "string",
+            "enum": [
+              "response.deleted"
+            ]
+          },
+          "deleted": {
+            "type": "boolean",
+            "enum": [
+              true
+            ]
+          }
+        }
+      },
+      "ResponseStreamEvent": {
+        "description": "One event of a streamed response; the SSE `event:` line equals `type`.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ResponseCreatedEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseInProgressEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseCompletedEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseIncompleteEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseFailedEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseOutputItemAddedEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseOutputItemDoneEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseContentPartAddedEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseContentPartDoneEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseOutputTextDeltaEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseOutputTextDoneEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseFunctionCallArgumentsDeltaEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseFunctionCallArgumentsDoneEvent"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "type",
+          "mapping": {
+            "response.created": "#/components/schemas/ResponseCreatedEvent",
+            "response.in_progress": "#/components/schemas/ResponseInProgressEvent",
+            "response.completed": "#/components/schemas/ResponseCompletedEvent",
+            "response.incomplete": "#/components/schemas/ResponseIncompleteEvent",
+            "response.failed": "#/components/schemas/ResponseFailedEvent",
+            "response.output_item.added": "#/components/schemas/ResponseOutputItemAddedEvent",
+            "response.output_item.done": "#/components/schemas/ResponseOutputItemDoneEvent",
+            "response.content_part.added": "#/components/schemas/ResponseContentPartAddedEvent",
+            "response.content_part.done": "#/components/schemas/ResponseContentPartDoneEvent",
+            "response.output_text.delta": "#/components/schemas/ResponseOutputTextDeltaEvent",
+            "response.output_text.done": "#/components/schemas/ResponseOutputTextDoneEvent",
+            "response.function_call_arguments.delta": "#/components/schemas/ResponseFunctionCallArgumentsDeltaEvent",
+            "response.function_call_arguments.done": "#/components/schemas/ResponseFunctionCallArgumentsDoneEvent"
+          }
+        }
+      },
+      "ResponseCreatedEvent": {
+        "type": "object",
+        "description": "The first event: the response, `in_progress`.",
+        "required": [
+          "type",
+          "sequence_number",
+          "response"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.created"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "response": {
+            "$ref": "#/components/schemas/Response"
+          }
+        }
+      },
+      "ResponseInProgressEvent": {
+        "type": "object",
+        "description": "The turn is running.",
+        "required": [
+          "type",
+          "sequence_number",
+          "response"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.in_progress"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "response": {
+            "$ref": "#/components/schemas/Response"
+          }
+        }
+      },
+      "ResponseCompletedEvent": {
+        "type": "object",
+        "description": "Terminal: the turn ended normally.",
+        "required": [
+          "type",
+          "sequence_number",
+          "response"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.completed"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "response": {
+            "$ref": "#/components/schemas/Response"
+          }
+        }
+      },
+      "ResponseIncompleteEvent": {
+        "type": "object",
+        "description": "Terminal: the turn stopped early (`incomplete_details` says why).",
+        "required": [
+          "type",
+          "sequence_number",
+          "response"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.incomplete"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "response": {
+            "$ref": "#/components/schemas/Response"
+          }
+        }
+      },
+      "ResponseFailedEvent": {
+        "type": "object",
+        "description": "Terminal: the agent failed; the response's `error` says how.",
+        "required": [
+          "type",
+          "sequence_number",
+          "response"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.failed"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "response": {
+            "$ref": "#/components/schemas/Response"
+          }
+        }
+      },
+      "ResponseOutputItemAddedEvent": {
+        "type": "object",
+        "required": [
+          "type",
+          "sequence_number",
+          "output_index",
+          "item"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.output_item.added"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "output_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "item": {
+            "$ref": "#/components/schemas/ResponseOutputItem"
+          }
+        }
+      },
+      "ResponseOutputItemDoneEvent": {
+        "type": "object",
+        "required": [
+          "type",
+          "sequence_number",
+          "output_index",
+          "item"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.output_item.done"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "output_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "item": {
+            "$ref": "#/components/schemas/ResponseOutputItem"
+          }
+        }
+      },
+      "ResponseContentPartAddedEvent": {
+        "type": "object",
+        "required": [
+          "type",
+          "sequence_number",
+          "item_id",
+          "output_index",
+          "content_index",
+          "part"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.content_part.added"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "item_id": {
+            "type": "string"
+          },
+          "output_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "content_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "part": {
+            "$ref": "#/components/schemas/ResponseOutputContent"
+          }
+        }
+      },
+      "ResponseContentPartDoneEvent": {
+        "type": "object",
+        "required": [
+          "type",
+          "sequence_number",
+          "item_id",
+          "output_index",
+          "content_index",
+          "part"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.content_part.done"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "item_id": {
+            "type": "string"
+          },
+          "output_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "content_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "part": {
+            "$ref": "#/components/schemas/ResponseOutputContent"
+          }
+        }
+      },
+      "ResponseOutputTextDeltaEvent": {
+        "type": "object",
+        "required": [
+          "type",
+          "sequence_number",
+          "item_id",
+          "output_index",
+          "content_index",
+          "delta",
+          "logprobs"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.output_text.delta"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "item_id": {
+            "type": "string"
+          },
+          "output_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "content_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "delta": {
+            "type": "string"
+          },
+          "logprobs": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "ResponseOutputTextDoneEvent": {
+        "type": "object",
+        "required": [
+          "type",
+          "sequence_number",
+          "item_id",
+          "output_index",
+          "content_index",
+          "text",
+          "logprobs"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.output_text.done"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "item_id": {
+            "type": "string"
+          },
+          "output_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "content_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "text": {
+            "type": "string"
+          },
+          "logprobs": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "ResponseFunctionCallArgumentsDeltaEvent": {
+        "type": "object",
+        "required": [
+          "type",
+          "sequence_number",
+          "item_id",
+          "output_index",
+          "delta"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.function_call_arguments.delta"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "item_id": {
+            "type": "string"
+          },
+          "output_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "delta": {
+            "type": "string"
+          }
+        }
+      },
+      "ResponseFunctionCallArgumentsDoneEvent": {
+        "type": "object",
+        "required": [
+          "type",
+          "sequence_number",
+          "item_id",
+          "output_index",
+          "name",
+          "arguments"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "response.function_call_arguments.done"
+            ]
+          },
+          "sequence_number": {
+            "$ref": "#/components/schemas/SequenceNumber"
+          },
+          "item_id": {
+            "type": "string"
+          },
+          "output_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "name": {
+            "type": "string"
+          },
+          "arguments": {
+            "type": "string"
+          }
+        }
+      },
+      "SequenceNumber": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "The event's place in its stream, from 0, each one more than the last."
       }
     }
   }

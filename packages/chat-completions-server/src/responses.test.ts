@@ -1,0 +1,334 @@
+// The Responses API through real HTTP: every answer, event and error checked against the spec,
+// the official openai SDK as the client where one is natural.
+import { checkResponsesSse, readResponsesSse } from "@openclaw/contract-kit";
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AgentError } from "./errors.js";
+import { MemoryResponsesStore } from "./responses/store.js";
+import type { ResponsesStore } from "./responses/types.js";
+import { expectError, expectSchema, startServer, type TestServer, TOKEN } from "./test/harness.js";
+import type { AgentTurn, RunAgent } from "./types.js";
+
+const turns: AgentTurn[] = [];
+/**
+ * An agent that calls the client's `get_weather` tool when it is offered and not yet answered,
+ * says what the tool answered once it is, fails on cue, and otherwise echoes.
+ */
+const runAgent: RunAgent = async function* (turn) {
+  turns.push(turn);
+  const last = turn.messages.at(-1);
+  const text = typeof last?.content === "string" ? last.content : "";
+  if (last?.role === "tool") {
+    yield { type: "text", text: `The weather: ${text}` };
+    yield { type: "done" };
+    return;
+  }
+  if (turn.params.tools?.some((tool) => tool.type === "function" && tool.function.name === "get_weather")) {
+    yield { type: "tool_call", index: 0, id: "call_w1", name: "get_weather", arguments: "" };
+    yield { type: "tool_call", index: 0, arguments: '{"city":' };
+    yield { type: "tool_call", index: 0, arguments: '"Paris"}' };
+    yield { type: "done" };
+    return;
+  }
+  if (text === "upstream-429") throw new AgentError("Upstream rate limit.", { status: 429 });
+  if (text === "fail-midway") {
+    yield { type: "text", text: "partial" };
+    throw new AgentError("Upstream dropped the stream.", { status: 502 });
+  }
+  for (const word of ["echo:", ...text.split(" ")]) yield { type: "text", text: `${word} ` };
+  yield { type: "done", usage: { prompt_tokens: 4, completion_tokens: 2, total_tokens: 6 } };
+};
+
+let server: TestServer;
+const store = new MemoryResponsesStore();
+beforeAll(async () => {
+  server = await startServer({ enabled: false, runAgent, responses: { enabled: true, store } });
+});
+afterAll(() => server.close());
+
+const client = () => new OpenAI({ apiKey: TOKEN, baseURL: `${server.url}/v1`, maxRetries: 0 });
+const post = (body: unknown, headers: Record<string, string> = {}, url = server.url) =>
+  fetch(`${url}/v1/responses`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+const get = (path: string, method = "GET") =>
+  fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}` } });
+
+describe("POST /v1/responses", () => {
+  it("answers a string input with a spec-valid response (openai SDK)", async () => {
+    const response = await client().responses.create({ model: "openclaw", input: "hi there" });
+    expectSchema("Response", response);
+    expect(response.status).toBe("completed");
+    expect(response.output_text).toBe("echo: hi there ");
+    expect(response.usage?.total_tokens).toBe(6);
+    expect(response.model).toBe("openclaw");
+  });
+
+  it("streams the event sequence the contract names (raw SSE, then the SDK's stream helper)", async () => {
+    const raw = await readResponsesSse(await post({ model: "openclaw", input: "a b", stream: true }));
+    expect(raw.text).toBe("echo: a b ");
+    expect(raw.events.map((e) => e.type)).toEqual([
+      "response.created",
+      "response.in_progress",
+      "response.output_item.added",
+      "response.content_part.added",
+      ...Array(3).fill("response.output_text.delta"),
+      "response.output_text.done",
+      "response.content_part.done",
+      "response.output_item.done",
+      "response.completed",
+    ]);
+    const stream = client().responses.stream({ model: "openclaw", input: "c d" });
+    let deltas = "";
+    stream.on("response.output_text.delta", (event) => {
+      deltas += event.delta;
+    });
+    const final = await stream.finalResponse();
+    expectSchema("Response", final);
+    expect(deltas).toBe("echo: c d ");
+    expect(final.output[0]).toMatchObject({ type: "message", content: [{ type: "output_text", text: "echo: c d " }] });
+  });
+
+  it("maps instructions, system/developer messages and the conversation into the agent's turn", async () => {
+    turns.length = 0;
+    // The shape the Vercel AI SDK sends: typed messages with parts, an assistant's as output_text.
+    const response = await post({
+      model: "openclaw/main",
+      instructions: "Be brief.",
+      input: [
+        { role: "developer", content: "Speak French." },
+        { role: "user", content: "one" },
+        { type: "message", role: "assistant", content: [{ type: "output_text", text: "un", annotations: [] }] },
+        { type: "message", role: "user", content: [{ type: "input_text", text: "two" }] },
+      ],
+    });
+    expectSchema("Response", await response.json());
+    expect(turns[0]?.system).toBe("Be brief.\n\nSpeak French.");
+    expect(turns[0]?.messages).toEqual([
+      { role: "user", content: "one" },
+      { role: "assistant", content: "un" },
+      { role: "user", content: [{ type: "text", text: "two" }] },
+    ]);
+  });
+
+  it("continues a stored chain with previous_response_id; unknown, deleted and unstored ids are 404", async () => {
+    const first = await client().responses.create({ model: "openclaw", input: "one" });
+    turns.length = 0;
+    const second = await client().responses.create({ model: "openclaw", input: "two", previous_response_id: first.id });
+    expect(second.previous_response_id).toBe(first.id);
+    expect(turns[0]?.messages).toEqual([
+      { role: "user", content: "one" },
+      { role: "assistant", content: "echo: one " },
+      { role: "user", content: "two" },
+    ]);
+    const third = await client().responses.create({ model: "openclaw", input: "3", previous_response_id: second.id });
+    expect(turns[1]?.messages).toHaveLength(5);
+
+    const unstored = await client().responses.create({ model: "openclaw", input: "x", store: false });
+    expect((await get(`/v1/responses/${unstored.id}`)).status).toBe(404);
+    await get(`/v1/responses/${third.id}`, "DELETE");
+    for (const id of ["resp_nope", unstored.id, third.id]) {
+      const error = await expectError(await post({ model: "openclaw", input: "y", previous_response_id: id }), 404);
+      expect(error).toMatchObject({ code: "previous_response_not_found", param: "previous_response_id" });
+    }
+    // Another agent's response is not this agent's history.
+    const other = await expectError(
+      await post({ model: "openclaw/beta", input: "y", previous_response_id: second.id }),
+      404,
+    );
+    expect(other.code).toBe("previous_response_not_found");
+  });
+
+  it("round-trips a function tool: function_call out, function_call_output back (openai SDK)", async () => {
+    const tools = [
+      {
+        type: "function" as const,
+        name: "get_weather",
+        parameters: { type: "object", properties: { city: { type: "string" } } },
+        strict: false,
+      },
+    ];
+    const first = await client().responses.create({ model: "openclaw", input: "weather?", tools });
+    expectSchema("Response", first);
+    const call = first.output.find((item) => item.type === "function_call");
+    expect(call).toMatchObject({ type: "function_call", call_id: "call_w1", name: "get_weather" });
+    expect(call?.type === "function_call" && JSON.parse(call.arguments)).toEqual({ city: "Paris" });
+    turns.length = 0;
+    const second = await client().responses.create({
+      model: "openclaw",
+      previous_response_id: first.id,
+      input: [{ type: "function_call_output", call_id: "call_w1", output: "sunny" }],
+    });
+    expect(second.output_text).toBe("The weather: sunny");
+    expect(turns[0]?.messages.slice(-2)).toEqual([
+      {
+        role: "assistant",
+        content: null,
+        tool_calls: [
+          { id: "call_w1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } },
+        ],
+      },
+      { role: "tool", tool_call_id: "call_w1", content: "sunny" },
+    ]);
+    const streamed = await readResponsesSse(await post({ model: "openclaw", input: "weather?", tools, stream: true }));
+    expect(streamed.events.map((e) => e.type)).toContain("response.function_call_arguments.done");
+  });
+
+  it("accepts unknown fields and hosted tools, offering only function tools to the agent", async () => {
+    turns.length = 0;
+    const response = await post({
+      model: "openclaw",
+      input: [
+        { type: "reasoning", id: "rs_1", summary: [] },
+        { role: "user", content: "hi" },
+      ],
+      client_metadata: { agent: "codex" },
+      store: false,
+      include: ["reasoning.encrypted_content"],
+      tools: [
+        { type: "web_search" },
+        { type: "namespace", name: "ns", tools: [] },
+        { type: "function", name: "lookup", parameters: { type: "object" } },
+      ],
+    });
+    expect(response.status).toBe(200);
+    expectSchema("Response", await response.json());
+    expect(turns[0]?.params.tools).toEqual([
+      { type: "function", function: { name: "lookup", parameters: { type: "object" } } },
+    ]);
+  });
+
+  it("refuses a malformed function tool, background: true and an empty input with 400 and a param", async () => {
+    const noName = await expectError(await post({ model: "openclaw", input: "x", tools: [{ type: "function" }] }), 400);
+    expect(noName.param).toBe("tools[0].name");
+    const badParams = await expectError(
+      await post({ model: "openclaw", input: "x", tools: [{ type: "function", name: "f", parameters: "no" }] }),
+      400,
+    );
+    expect(badParams.param).toBe("tools[0].parameters");
+    const background = await expectError(await post({ model: "openclaw", input: "x", background: true }), 400);
+    expect(background.param).toBe("background");
+    const empty = await expectError(await post({ model: "openclaw", input: [] }), 400);
+    expect(empty.param).toBe("input");
+    const unknownAgent = await expectError(await post({ model: "gpt-4o", input: "x" }), 404);
+    expect(unknownAgent.code).toBe("model_not_found");
+  });
+
+  it("answers an agent failure before the stream with its status, and after it with response.failed", async () => {
+    const early = await expectError(await post({ model: "openclaw", input: "upstream-429", stream: true }), 429);
+    expect(early.code).toBe("rate_limit_exceeded");
+    const late = await readResponsesSse(await post({ model: "openclaw", input: "fail-midway", stream: true }));
+    expect(late.response.status).toBe("failed");
+    expect(late.response.error).toMatchObject({ message: "Upstream dropped the stream." });
+  });
+});
+
+describe("GET/DELETE /v1/responses/{id} and input_items", () => {
+  it("retrieves, lists input items a page at a time, and deletes", async () => {
+    const created = await client().responses.create({
+      model: "openclaw",
+      input: [
+        { role: "user", content: "a" },
+        { role: "assistant", content: "b" },
+        { role: "user", content: "c" },
+      ],
+    });
+    const retrieved = await client().responses.retrieve(created.id);
+    expectSchema("Response", retrieved);
+    expect(retrieved.output_text).toBe("echo: c ");
+
+    const page1 = await get(`/v1/responses/${created.id}/input_items?limit=2&order=asc`);
+    const list1 = await page1.json();
+    expectSchema("ResponseItemList", list1);
+    expect(list1.has_more).toBe(true);
+    const list2 = await (
+      await get(`/v1/responses/${created.id}/input_items?limit=2&order=asc&after=${list1.last_id}`)
+    ).json();
+    expectSchema("ResponseItemList", list2);
+    expect(list2.has_more).toBe(false);
+    expect(
+      [...list1.data, ...list2.data].map((item: { content: { text: string }[] }) => item.content[0]?.text),
+    ).toEqual(["a", "b", "c"]);
+    const sdkItems = await client().responses.inputItems.list(created.id);
+    expect(sdkItems.data).toHaveLength(3);
+
+    const deleted = await get(`/v1/responses/${created.id}`, "DELETE");
+    expectSchema("ResponseDeleted", await deleted.json());
+    const gone = await expectError(await get(`/v1/responses/${created.id}`), 404);
+    expect(gone.code).toBe("response_not_found");
+    await expectError(await get(`/v1/responses/${created.id}`, "DELETE"), 404);
+    await expectError(await get(`/v1/responses/${created.id}/input_items`), 404);
+    const wrongMethod = await expectError(await get("/v1/responses", "GET"), 405);
+    expect(wrongMethod.code).toBe("method_not_allowed");
+  });
+
+  it("needs the bearer token like every other door", async () => {
+    const response = await fetch(`${server.url}/v1/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ model: "openclaw", input: "x" }),
+    });
+    await expectError(response, 401);
+    await expectError(await fetch(`${server.url}/v1/responses/resp_x`), 401);
+  });
+});
+
+describe("the responses store", () => {
+  it("fails cleanly with 503 store_unavailable, streamed or not", async () => {
+    const broken: ResponsesStore = {
+      get: () => Promise.reject(new Error("disk gone")),
+      put: () => Promise.reject(new Error("disk gone")),
+      delete: () => Promise.reject(new Error("disk gone")),
+    };
+    const other = await startServer({ enabled: false, runAgent, responses: { enabled: true, store: broken } });
+    try {
+      const plain = await expectError(await post({ model: "openclaw", input: "x" }, {}, other.url), 503);
+      expect(plain.code).toBe("store_unavailable");
+      const prev = await expectError(
+        await post({ model: "openclaw", input: "x", previous_response_id: `resp_${"a".repeat(32)}` }, {}, other.url),
+        503,
+      );
+      expect(prev.code).toBe("store_unavailable");
+      const streamed = checkResponsesSse(
+        await (await post({ model: "openclaw", input: "x", stream: true }, {}, other.url)).text(),
+      );
+      expect(streamed.response.error).toMatchObject({ code: "store_unavailable" });
+      // Not stored: nothing to fail on.
+      expect((await post({ model: "openclaw", input: "x", store: false }, {}, other.url)).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("bounds what one stored response keeps: a chain over maxStoredBytes is 413 before the turn runs", async () => {
+    const small = await startServer({
+      enabled: false,
+      runAgent,
+      responses: { enabled: true, store: new MemoryResponsesStore(), maxStoredBytes: 200 },
+    });
+    try {
+      turns.length = 0;
+      const error = await expectError(await post({ model: "openclaw", input: "x".repeat(300) }, {}, small.url), 413);
+      expect(error).toMatchObject({ code: "response_chain_too_large", param: "input" });
+      expect(turns).toHaveLength(0);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe("enablement", () => {
+  it("serves /v1/responses only when enabled (plain 404 otherwise), and /v1/models when either endpoint is", async () => {
+    const chatOnly = await startServer({});
+    try {
+      expect((await post({ model: "openclaw", input: "x" }, {}, chatOnly.url)).status).toBe(404);
+    } finally {
+      await chatOnly.close();
+    }
+    const models = await get("/v1/models");
+    expect(models.status).toBe(200);
+    expect((await fetch(`${server.url}/v1/chat/completions`, { method: "POST" })).status).toBe(404);
+  });
+});

@@ -1,0 +1,156 @@
+import type { RequestHandler } from "express";
+import {
+  invalidRequest,
+  OpenAIError,
+  previousResponseNotFound,
+  responseChainTooLarge,
+  responseNotFound,
+  responsesStoreUnavailable,
+  sendError,
+} from "../errors.js";
+import { abortedWith, type InFlightRuns, runAnswering } from "../runs.js";
+import { selectAgent, selectSession } from "../select.js";
+import { sendJson } from "../send.js";
+import type { SseOptions } from "../sse.js";
+import type { AgentDirectory, ConversationMessage, Logger, RunAgent } from "../types.js";
+import { responseId } from "./output.js";
+import { runToResponse, streamResponse, type TurnEnding } from "./stream.js";
+import { readInput, toResponsesTurn } from "./turn.js";
+import type { CreateResponseRequest, ResponsesStore, StoredResponse } from "./types.js";
+
+/** Default time a stored response is kept: 30 days. */
+export const DEFAULT_RESPONSES_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** Default bound of one stored response's conversation (its chain's history and its own turn). */
+export const DEFAULT_MAX_STORED_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** The ids this gateway makes (`resp_` and 32 hex digits); anything else cannot be stored here. */
+const RESPONSE_ID = /^resp_[0-9a-f]{32}$/;
+
+export interface ResponsesHandlerOptions {
+  agents: AgentDirectory;
+  runAgent: RunAgent;
+  runs: InFlightRuns;
+  store: ResponsesStore;
+  ttlMs: number;
+  maxStoredBytes: number;
+  stream: Omit<SseOptions, "signal">;
+  logger: Logger;
+  /** Maps (and logs) what the agent threw, as chat completions does. */
+  toError(error: unknown, agentId: string): OpenAIError;
+}
+
+/** The handlers of `POST /v1/responses`, `GET`/`DELETE /v1/responses/{id}` and its `input_items`. */
+export function responsesHandlers(
+  options: ResponsesHandlerOptions,
+): Record<"create" | "retrieve" | "remove" | "inputItems", RequestHandler> {
+  const { agents, runAgent, runs, store, ttlMs, maxStoredBytes, logger } = options;
+
+  /** A store call; its failure is a 503 the client may retry, never a half-done answer. */
+  async function stored<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      logger.error({ err }, "responses store failed");
+      throw responsesStoreUnavailable();
+    }
+  }
+
+  const load = (id: string) => (RESPONSE_ID.test(id) ? stored(() => store.get(id)) : Promise.resolve(undefined));
+
+  async function history(id: string, agentId: string): Promise<ConversationMessage[]> {
+    const previous = await load(id);
+    // Another agent's response is not this agent's history: as unknown as any other id.
+    if (!previous || previous.agentId !== agentId) throw previousResponseNotFound(id);
+    return previous.conversation;
+  }
+
+  const create: RequestHandler = async (req, res) => {
+    const body = req.body as CreateResponseRequest;
+    const agentId = selectAgent(req.get("x-openclaw-agent-id"), body.model, agents);
+    const session = selectSession(req.get("x-openclaw-session-key"), body.user, agentId);
+    const read = readInput(body.input, logger);
+    const previous = body.previous_response_id ? await history(body.previous_response_id, agentId) : [];
+    const turn = toResponsesTurn(body, read, previous, agentId, session, logger);
+    const keep = body.store !== false;
+    if (keep && Buffer.byteLength(JSON.stringify(turn.messages)) > maxStoredBytes) {
+      throw responseChainTooLarge(maxStoredBytes, previous.length > 0 ? "previous_response_id" : "input");
+    }
+    const id = responseId();
+    const ending: TurnEnding = {
+      save: async (builder, response) => {
+        if (!keep) return;
+        const value: StoredResponse = {
+          response,
+          input: read.items,
+          conversation: [...turn.messages, ...builder.answer()],
+          agentId,
+        };
+        await stored(() => store.put(id, value, ttlMs));
+      },
+      toError: (error) => options.toError(error, agentId),
+    };
+    await runAnswering(runs, res, async (signal) => {
+      try {
+        if (body.stream) {
+          await streamResponse(res, runAgent, turn, id, body, { ...options.stream, signal }, ending);
+          return;
+        }
+        const response = await runToResponse(runAgent, turn, id, body, signal, ending);
+        if (response) return sendJson(res, 200, response);
+        const stopped = abortedWith(signal);
+        if (stopped && !res.headersSent) sendError(res, stopped);
+      } catch (error) {
+        // The store's 503 and the like are already answers; anything else is the agent's failure.
+        throw error instanceof OpenAIError ? error : ending.toError(error);
+      }
+    });
+  };
+
+  const responseIdOf = (params: unknown) => String((params as { response_id?: unknown }).response_id ?? "");
+
+  const retrieve: RequestHandler = async (req, res) => {
+    const id = responseIdOf(req.params);
+    const found = await load(id);
+    if (!found) throw responseNotFound(id);
+    sendJson(res, 200, found.response);
+  };
+
+  const remove: RequestHandler = async (req, res) => {
+    const id = responseIdOf(req.params);
+    const deleted = RESPONSE_ID.test(id) && (await stored(() => store.delete(id)));
+    if (!deleted) throw responseNotFound(id);
+    sendJson(res, 200, { id, object: "response.deleted", deleted: true });
+  };
+
+  const inputItems: RequestHandler = async (req, res) => {
+    const id = responseIdOf(req.params);
+    const query = req.query as Record<string, unknown>;
+    const limit = query.limit === undefined ? 20 : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      throw invalidRequest("Invalid request: 'limit' must be an integer from 1 to 100.", "limit");
+    }
+    const order = query.order ?? "desc";
+    if (order !== "asc" && order !== "desc") {
+      throw invalidRequest("Invalid request: 'order' must be 'asc' or 'desc'.", "order");
+    }
+    const found = await load(id);
+    if (!found) throw responseNotFound(id);
+    const items = order === "asc" ? found.input : [...found.input].reverse();
+    let start = 0;
+    if (query.after !== undefined) {
+      const at = items.findIndex((item) => item.id === query.after);
+      if (at < 0) throw invalidRequest("Invalid request: 'after' names no item of this response.", "after");
+      start = at + 1;
+    }
+    const data = items.slice(start, start + limit);
+    sendJson(res, 200, {
+      object: "list",
+      data,
+      has_more: start + limit < items.length,
+      first_id: data[0]?.id ?? null,
+      last_id: data.at(-1)?.id ?? null,
+    });
+  };
+
+  return { create, retrieve, remove, inputItems };
+}

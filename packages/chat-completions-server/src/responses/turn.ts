@@ -1,0 +1,186 @@
+import { randomUUID } from "node:crypto";
+import { invalidRequest } from "../errors.js";
+import type { components } from "../generated/openapi.js";
+import type { SessionChoice } from "../session-key.js";
+import type { AgentTurn, ConversationMessage, Logger, TurnParameters } from "../types.js";
+import type { CreateResponseRequest, ResponseFunctionTool, ResponseInputItem, ResponseItem } from "./types.js";
+
+type Schemas = components["schemas"];
+type InputContent = Schemas["ResponseInputContent"];
+type UserPart = Schemas["ChatCompletionRequestUserMessageContentPart"];
+type AssistantMessage = Schemas["ChatCompletionRequestAssistantMessage"];
+
+/** A new item id: `<prefix>_` and 32 hex digits. */
+export const itemId = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "")}`;
+
+const textOfParts = (content: string | InputContent[]): string =>
+  typeof content === "string"
+    ? content
+    : content
+        .flatMap((part) =>
+          part.type === "input_text" || part.type === "output_text"
+            ? [part.text]
+            : part.type === "refusal"
+              ? [part.refusal]
+              : [],
+        )
+        .join("\n");
+
+/** A user message's parts as chat parts: text, images (by URL) and files reach the agent as on chat completions. */
+function userParts(content: InputContent[]): UserPart[] {
+  return content.flatMap((part): UserPart[] => {
+    if (part.type === "input_text" || part.type === "output_text") return [{ type: "text", text: part.text }];
+    if (part.type === "refusal") return [{ type: "text", text: part.refusal }];
+    if (part.type === "input_image") {
+      if (!part.image_url) return [];
+      const detail = part.detail === "original" ? "high" : part.detail;
+      return [{ type: "image_url", image_url: detail ? { url: part.image_url, detail } : { url: part.image_url } }];
+    }
+    const file: { filename?: string; file_data?: string; file_id?: string } = {};
+    if (part.filename !== undefined) file.filename = part.filename;
+    if (part.file_data !== undefined) file.file_data = part.file_data;
+    if (part.file_id) file.file_id = part.file_id;
+    return [{ type: "file", file }];
+  });
+}
+
+/** What a request's input means: the agent's system text, its conversation, and the items to store. */
+export interface ReadInput {
+  system: string[];
+  messages: ConversationMessage[];
+  items: ResponseItem[];
+}
+
+/**
+ * Reads the input items: `system`/`developer` messages become system text; user and assistant
+ * messages, `function_call` items (an assistant's tool calls) and `function_call_output` items
+ * (tool messages) become the conversation. Item types the gateway does not act on are skipped.
+ */
+export function readInput(input: CreateResponseRequest["input"], logger: Logger): ReadInput {
+  const items: ResponseInputItem[] = typeof input === "string" ? [{ role: "user", content: input }] : input;
+  const system: string[] = [];
+  const messages: ConversationMessage[] = [];
+  const stored: ResponseItem[] = [];
+  for (const item of items) {
+    if (item.type === undefined || item.type === "message") {
+      const message = item as Schemas["ResponseInputMessage"];
+      const parts: InputContent[] =
+        typeof message.content === "string"
+          ? [
+              message.role === "assistant"
+                ? { type: "output_text", text: message.content, annotations: [] }
+                : { type: "input_text", text: message.content },
+            ]
+          : message.content;
+      stored.push({ id: itemId("msg"), type: "message", role: message.role, content: parts, status: "completed" });
+      if (message.role === "system" || message.role === "developer") system.push(textOfParts(message.content));
+      else if (message.role === "assistant")
+        messages.push({ role: "assistant", content: textOfParts(message.content) });
+      else
+        messages.push({
+          role: "user",
+          content: typeof message.content === "string" ? message.content : userParts(message.content),
+        });
+    } else if (item.type === "function_call") {
+      const call = item as Schemas["ResponseFunctionCall"];
+      stored.push({
+        id: call.id ?? itemId("fc"),
+        type: "function_call",
+        call_id: call.call_id,
+        name: call.name,
+        arguments: call.arguments,
+        status: "completed",
+      });
+      const toolCall = {
+        id: call.call_id,
+        type: "function" as const,
+        function: { name: call.name, arguments: call.arguments },
+      };
+      const last = messages.at(-1);
+      // Calls right after the assistant's text (or after other calls) are that message's calls.
+      if (last?.role === "assistant") {
+        const assistant = last as AssistantMessage;
+        assistant.tool_calls = [...(assistant.tool_calls ?? []), toolCall];
+      } else messages.push({ role: "assistant", content: null, tool_calls: [toolCall] });
+    } else if (item.type === "function_call_output") {
+      const output = item as Schemas["ResponseFunctionCallOutput"];
+      stored.push({
+        id: output.id ?? itemId("fco"),
+        type: "function_call_output",
+        call_id: output.call_id,
+        output: output.output,
+        status: "completed",
+      });
+      messages.push({ role: "tool", tool_call_id: output.call_id, content: textOfParts(output.output) });
+    } else {
+      logger.debug({ itemType: String(item.type).slice(0, 64) }, "responses: input item type not acted on, skipped");
+    }
+  }
+  return { system, messages, items: stored };
+}
+
+/** The request's sampling and tool settings as the agent's {@link TurnParameters}; hosted tools are left out. */
+export function parametersOf(body: CreateResponseRequest, logger: Logger): TurnParameters {
+  const params: TurnParameters = {};
+  if (body.temperature != null) params.temperature = body.temperature;
+  if (body.top_p != null) params.top_p = body.top_p;
+  if (body.max_output_tokens != null) params.max_completion_tokens = body.max_output_tokens;
+  if (body.parallel_tool_calls != null) params.parallel_tool_calls = body.parallel_tool_calls;
+  const format = body.text?.format;
+  if (format?.type === "json_schema") {
+    const { name, schema, description, strict } = format;
+    params.response_format = {
+      type: "json_schema",
+      json_schema: { name, schema, ...(description ? { description } : {}), ...(strict != null ? { strict } : {}) },
+    };
+  } else if (format) params.response_format = { type: format.type };
+  const tools: NonNullable<TurnParameters["tools"]> = [];
+  for (const tool of body.tools ?? []) {
+    if (tool.type !== "function") {
+      logger.debug(
+        { toolType: String(tool.type).slice(0, 64) },
+        "responses: hosted tool type not offered to the agent",
+      );
+      continue;
+    }
+    const { name, description, parameters, strict } = tool as ResponseFunctionTool;
+    const fn: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean } = { name };
+    if (description != null) fn.description = description;
+    if (parameters != null) fn.parameters = parameters;
+    if (strict != null) fn.strict = strict;
+    tools.push({ type: "function", function: fn });
+  }
+  if (tools.length > 0) params.tools = tools;
+  const choice = body.tool_choice;
+  if (typeof choice === "string") params.tool_choice = choice;
+  else if (choice?.type === "function" && typeof choice.name === "string") {
+    params.tool_choice = { type: "function", function: { name: choice.name } };
+  }
+  return params;
+}
+
+/**
+ * Builds the turn the agent runs: the chain's conversation (from `previous_response_id`), then
+ * this request's; `instructions` and `system`/`developer` texts as the system text.
+ */
+export function toResponsesTurn(
+  body: CreateResponseRequest,
+  read: ReadInput,
+  history: ConversationMessage[],
+  agentId: string,
+  session: SessionChoice,
+  logger: Logger,
+): AgentTurn {
+  const messages = [...history, ...read.messages];
+  if (read.messages.length === 0) {
+    throw invalidRequest(
+      "`input` must contain at least one user, assistant, function_call or function_call_output item.",
+      "input",
+    );
+  }
+  const system = [...(body.instructions ? [body.instructions] : []), ...read.system];
+  const turn: AgentTurn = { agentId, ...session, messages, params: parametersOf(body, logger), model: body.model };
+  if (system.length > 0) turn.system = system.join("\n\n");
+  if (body.user) turn.user = body.user;
+  return turn;
+}
