@@ -31,18 +31,23 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
 }
 
 /**
- * The status each of the gateway's error codes is sent with (errors.ts in the server package),
- * and the Responses API's `server_error`. An error event in a stream has no status, so its code,
- * else its type, says which status the same error would have had before the stream began.
+ * The status each of the gateway's 4xx error codes is sent with (errors.ts in the server
+ * package), and the Responses API's `server_error`. An error event in a stream has no status,
+ * so its code, else its type, says which status the same error would have had before the
+ * stream began. 5xx codes need no entry: their type (`api_error`) or, in a Responses stream,
+ * the default says `InternalServerError`.
  */
 const statusByCode: Readonly<Record<string, number>> = {
   invalid_api_key: 401,
   method_not_allowed: 405,
   model_not_found: 404,
   not_found: 404,
+  response_not_found: 404,
+  previous_response_not_found: 404,
   request_timeout: 408,
   conflict: 409,
   request_too_large: 413,
+  response_chain_too_large: 413,
   unsupported_media_type: 415,
   unprocessable_entity: 422,
   rate_limit_exceeded: 429,
@@ -66,4 +71,17 @@ export function errorFromEvent(fields: ErrorFields, headers: Headers): APIError 
   const status = statusByCode[fields.code ?? ""] ?? statusByType[fields.type ?? ""];
   const ErrorClass = status === undefined ? APIError : classFor(status);
   return new ErrorClass(undefined, fields, fields.message, headers);
+}
+
+/**
+ * The error for a `response.failed` event, from its `error` (`code` and `message`; no type, no
+ * status): the class its code stands for, else `InternalServerError`, since a response that
+ * failed after it began failed on the server's side unless its code says otherwise.
+ */
+export function errorFromFailedResponse(
+  failed: { code: string; message: string } | null | undefined,
+  headers: Headers,
+): APIError {
+  const fields: ErrorFields = { code: failed?.code ?? null, message: failed?.message ?? "The response failed." };
+  return new (classFor(statusByCode[fields.code ?? ""] ?? 500))(undefined, fields, fields.message, headers);
 }

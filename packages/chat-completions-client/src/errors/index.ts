@@ -6,7 +6,7 @@ export { APIUserAbortError } from "./api-user-abort-error.js";
 export { AuthenticationError } from "./authentication-error.js";
 export { BadRequestError } from "./bad-request-error.js";
 export { ConflictError } from "./conflict-error.js";
-export { errorFromEvent, errorFromResponse } from "./from-status.js";
+export { errorFromEvent, errorFromFailedResponse, errorFromResponse } from "./from-status.js";
 export { InternalServerError } from "./internal-server-error.js";
 export { NotFoundError } from "./not-found-error.js";
 export { PermissionDeniedError } from "./permission-denied-error.js";

@@ -1,6 +1,11 @@
 // A real @openclaw/chat-completions-server on a loopback port, for the client's tests.
 import type { AddressInfo } from "node:net";
-import { AgentError, createChatCompletionsRouter, type RunAgent } from "@openclaw/chat-completions-server";
+import {
+  AgentError,
+  createChatCompletionsRouter,
+  MemoryResponsesStore,
+  type RunAgent,
+} from "@openclaw/chat-completions-server";
 import express from "express";
 
 export const TOKEN = "client-test-token";
@@ -16,7 +21,7 @@ export interface Observed {
  * Replies by the last user message: `slow` talks until aborted, `pause` falls silent after its
  * first word until `observed.resume()` (so keep-alive comments come between), `fail` and
  * `fail-midway` throw; `fail:<status>[:<code>]` throws that status before its first event,
- * `fail-midway:<status>[:<code>]` after a first word.
+ * `fail-midway:<status>[:<code>]` after a first word; `call-tool` calls the function `lookup`.
  */
 export function testAgent(observed: Observed): RunAgent {
   return async function* (turn, { signal }) {
@@ -33,6 +38,12 @@ export function testAgent(observed: Observed): RunAgent {
     if (text === "fail-midway") {
       yield { type: "text", text: "partial" };
       throw new AgentError("Upstream rate limited.", { status: 429 });
+    }
+    if (text === "call-tool") {
+      yield { type: "tool_call", index: 0, id: "call_1", name: "lookup", arguments: '{"q":' };
+      yield { type: "tool_call", index: 0, arguments: '"x"}' };
+      yield { type: "done" };
+      return;
     }
     if (text === "slow") {
       for (let i = 0; i < 1000 && !signal.aborted; i++) {
@@ -70,6 +81,7 @@ export async function startGateway() {
     auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 2, exemptLoopback: false } },
     agents: { list: () => ["main", "beta"] },
     runAgent: testAgent(observed),
+    responses: { enabled: true, store: new MemoryResponsesStore() },
     keepAliveMs: 30,
     maxBodyBytes: 4096,
   });

@@ -3,6 +3,8 @@ import {
   type ChatCompletion,
   type ChatCompletionStream,
   createChatCompletionsClient,
+  type ResponseObject,
+  type ResponseStream,
   type WithRequestID,
 } from "../index.js";
 
@@ -23,3 +25,19 @@ client.chat.completions.create({ model: "openclaw", messages, temperature: "hot"
 client.chat.completions.create({ model: "openclaw", messages: [{ role: "robot", content: "x" }] });
 // @ts-expect-error model is required
 client.chat.completions.create({ messages });
+
+// The Responses API: the same overloads, and events narrowed by `type`.
+const responseStream = client.responses.create({ model: "openclaw", input: "hi", stream: true });
+const response = client.responses.create({ model: "openclaw", input: "hi" });
+assert<Equal<typeof responseStream, Promise<ResponseStream>>>(true);
+assert<Equal<typeof response, Promise<WithRequestID<ResponseObject>>>>(true);
+async function narrowed(stream: ResponseStream) {
+  for await (const event of stream) {
+    if (event.type === "response.output_text.delta") assert<Equal<typeof event.delta, string>>(true);
+  }
+}
+void narrowed;
+// @ts-expect-error input is required
+client.responses.create({ model: "openclaw" });
+// @ts-expect-error an unknown role
+client.responses.create({ model: "openclaw", input: [{ role: "robot", content: "x" }] });
