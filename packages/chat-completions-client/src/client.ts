@@ -36,7 +36,12 @@ export interface ChatCompletionsClient {
   };
 }
 
-/** `"openclaw:<id>"`: the `model` that selects agent `id`. */
+/**
+ * `"openclaw:<id>"`: the `model` that selects agent `id`.
+ *
+ * @example
+ * await client.chat.completions.create({ model: agentModel("main"), messages });
+ */
 export function agentModel(id: string): `openclaw:${string}` {
   return `openclaw:${id}`;
 }

@@ -110,7 +110,13 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** What every answer carries: the gateway's `x-request-id`. */
+/**
+ * What every answer carries: the gateway's `x-request-id`.
+ *
+ * @example
+ * const models = await client.models.list();
+ * console.log(models.requestID); // the id on the gateway's log line for this request
+ */
 export type WithRequestID<T> = T & {
   /** The gateway's `x-request-id` for this answer (its log line carries the same id). */
   readonly requestID: string | null;
