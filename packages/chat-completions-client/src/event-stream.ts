@@ -65,11 +65,11 @@ export abstract class EventStream<T> implements AsyncIterable<T> {
         for (let event = events.shift(); event !== undefined; event = events.shift()) {
           if (signal.aborted) throw new APIUserAbortError();
           const step = this.step(event);
+          // Finished before the last value is yielded: a caller that stops at it (`return` in
+          // the loop) has read the whole stream, and its request is not aborted.
+          if (step?.last) finished = true;
           if (step?.value !== undefined) yield step.value;
-          if (step?.last) {
-            finished = true;
-            return;
-          }
+          if (step?.last) return;
         }
         if (signal.aborted) throw new APIUserAbortError();
         const { value, done } = await reader.read();

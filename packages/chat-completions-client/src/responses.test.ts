@@ -211,6 +211,14 @@ describe("the same transport as chat completions", () => {
     }
   });
 
+  it("does not abort a stream left at its terminal event: it was read whole", async () => {
+    const { signal } = new AbortController();
+    const stream = await client().responses.create({ model: "openclaw", input: "x", stream: true }, { signal });
+    for await (const event of stream) if (event.type === "response.completed") break;
+    expect(stream.controller.signal.aborted).toBe(false);
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
+  });
+
   it("aborts the run when the loop is left early, and removes its listener from the signal", async () => {
     const before = gateway.observed.aborted;
     const { signal } = new AbortController();
