@@ -1,6 +1,8 @@
-import createClient from "openapi-fetch";
-import { APIConnectionError, APIError, APIUserAbortError } from "./errors.js";
+import type { ClientOptions, RequestOptions } from "./options.js";
+import type { WithRequestID } from "./request.js";
+import { type Responses, responsesOf } from "./responses.js";
 import { ChatCompletionStream } from "./stream.js";
+import { createTransport } from "./transport.js";
 import type {
   ChatCompletion,
   ChatCompletionCreateParams,
@@ -8,56 +10,47 @@ import type {
   ChatCompletionCreateParamsStreaming,
   Model,
   ModelList,
-  paths,
 } from "./types.js";
-
-export interface ClientOptions {
-  /** The gateway, e.g. `http://127.0.0.1:18789` (without `/v1`). */
-  baseUrl: string;
-  /** The gateway's token or password, sent as `Authorization: Bearer <token>`. */
-  token: string;
-  /** Sent as `x-openclaw-agent-id` on every call, unless a call overrides it. */
-  agentId?: string;
-  /** Sent as `x-openclaw-session-key` on every call, unless a call overrides it. */
-  sessionKey?: string;
-  /** A `fetch` to use instead of the global one. */
-  fetch?: (input: Request) => Promise<Response>;
-  /** Extra headers on every call. */
-  headers?: Record<string, string>;
-}
-
-export interface RequestOptions {
-  /** Aborts the request, or the stream while it is read. */
-  signal?: AbortSignal;
-  agentId?: string;
-  sessionKey?: string;
-  headers?: Record<string, string>;
-}
 
 export interface Completions {
   /** Streams the answer: resolves once the gateway accepted the request. */
   create(body: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<ChatCompletionStream>;
   /** Answers with one `chat.completion`. */
-  create(body: ChatCompletionCreateParamsNonStreaming, options?: RequestOptions): Promise<ChatCompletion>;
-  create(body: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream>;
+  create(
+    body: ChatCompletionCreateParamsNonStreaming,
+    options?: RequestOptions,
+  ): Promise<WithRequestID<ChatCompletion>>;
+  create(
+    body: ChatCompletionCreateParams,
+    options?: RequestOptions,
+  ): Promise<WithRequestID<ChatCompletion> | ChatCompletionStream>;
 }
 
 export interface ChatCompletionsClient {
   chat: { completions: Completions };
+  /** The Responses API (`/v1/responses`), when the gateway serves it. */
+  responses: Responses;
   models: {
-    list(options?: RequestOptions): Promise<ModelList>;
-    retrieve(id: string, options?: RequestOptions): Promise<Model>;
+    list(options?: RequestOptions): Promise<WithRequestID<ModelList>>;
+    retrieve(id: string, options?: RequestOptions): Promise<WithRequestID<Model>>;
   };
 }
 
-/** `"openclaw:<id>"`: the `model` that selects agent `id`. */
+/**
+ * `"openclaw:<id>"`: the `model` that selects agent `id`.
+ *
+ * @example
+ * await client.chat.completions.create({ model: agentModel("main"), messages });
+ */
 export function agentModel(id: string): `openclaw:${string}` {
   return `openclaw:${id}`;
 }
 
 /**
- * A typed client for an OpenClaw gateway's OpenAI-compatible endpoint. Uses only `fetch`,
- * `ReadableStream` and `TextDecoder`, so it runs in Node 20+ and in browsers.
+ * A typed client for an OpenClaw gateway's OpenAI-compatible endpoints. Uses only `fetch`,
+ * `ReadableStream` and `TextDecoder`, so it runs in Node 20+ and in browsers. Calls time out,
+ * retry and fail as openai-node's do (see {@link ClientOptions}). Throws a `RangeError` for a
+ * `timeout` or `maxRetries` that is not an integer in range.
  *
  * @example
  * const client = createChatCompletionsClient({ baseUrl: "http://127.0.0.1:18789", token: "…" });
@@ -65,79 +58,47 @@ export function agentModel(id: string): `openclaw:${string}` {
  *   model: agentModel("main"),
  *   messages: [{ role: "user", content: "hi" }],
  * });
- * console.log(completion.choices[0]?.message.content);
+ * console.log(completion.choices[0]?.message.content, completion.requestID);
+ *
+ * @example
+ * // Per call: a shorter timeout, no retries, and a signal to stop it.
+ * const controller = new AbortController();
+ * const stream = await client.chat.completions.create(
+ *   { model: "openclaw", messages, stream: true },
+ *   { timeout: 30_000, maxRetries: 0, signal: controller.signal },
+ * );
  */
 export function createChatCompletionsClient(options: ClientOptions): ChatCompletionsClient {
-  const api = createClient<paths>({
-    baseUrl: options.baseUrl.replace(/\/+$/, ""),
-    fetch: options.fetch,
-    headers: { ...options.headers, authorization: `Bearer ${options.token}` },
-  });
-
-  const headersFor = (call: RequestOptions = {}) => {
-    const headers: Record<string, string> = { ...call.headers };
-    const agentId = call.agentId ?? options.agentId;
-    const sessionKey = call.sessionKey ?? options.sessionKey;
-    if (agentId !== undefined) headers["x-openclaw-agent-id"] = agentId;
-    if (sessionKey !== undefined) headers["x-openclaw-session-key"] = sessionKey;
-    return headers;
-  };
-
-  /** Runs one call; turns network failures, aborts and error statuses into our error classes. */
-  async function send<T>(
-    call: (signal: AbortSignal) => Promise<{ data?: unknown; error?: unknown; response: Response }>,
-    signal: AbortSignal | undefined,
-    controller = new AbortController(),
-  ): Promise<{ data: T; response: Response }> {
-    const forward = () => controller.abort(signal?.reason);
-    if (signal?.aborted) throw new APIUserAbortError();
-    signal?.addEventListener("abort", forward, { once: true });
-    try {
-      const { data, error, response } = await call(controller.signal);
-      if (!response.ok) throw APIError.fromResponse(response.status, error, response.headers);
-      return { data: data as T, response };
-    } catch (error) {
-      if (error instanceof APIError) throw error;
-      if (controller.signal.aborted) throw new APIUserAbortError();
-      throw new APIConnectionError(`Could not reach ${options.baseUrl}.`, { cause: error });
-    } finally {
-      signal?.removeEventListener("abort", forward);
-    }
-  }
+  const transport = createTransport(options);
+  const { api, headersFor } = transport;
 
   async function create(body: ChatCompletionCreateParams, call: RequestOptions = {}) {
+    const headers = headersFor(call);
     if (!body.stream) {
-      const { data } = await send<ChatCompletion>(
-        (signal) => api.POST("/v1/chat/completions", { body, headers: headersFor(call), signal }),
-        call.signal,
+      return transport.json<ChatCompletion>(
+        (signal) => api.POST("/v1/chat/completions", { body, headers, signal }),
+        call,
       );
-      return data;
     }
-    const controller = new AbortController();
-    const { response } = await send(
-      (signal) => api.POST("/v1/chat/completions", { body, headers: headersFor(call), signal, parseAs: "stream" }),
-      call.signal,
-      controller,
+    return transport.stream(
+      (signal) => api.POST("/v1/chat/completions", { body, headers, signal, parseAs: "stream" }),
+      call,
+      ChatCompletionStream,
     );
-    // The caller's signal keeps working while the stream is read.
-    call.signal?.addEventListener("abort", () => controller.abort(call.signal?.reason), { once: true });
-    return new ChatCompletionStream(response, controller);
   }
 
   return {
     chat: { completions: { create: create as Completions["create"] } },
+    responses: responsesOf(transport),
     models: {
-      list: async (call) =>
-        (await send<ModelList>((signal) => api.GET("/v1/models", { headers: headersFor(call), signal }), call?.signal))
-          .data,
-      retrieve: async (id, call) =>
-        (
-          await send<Model>(
-            (signal) =>
-              api.GET("/v1/models/{model}", { params: { path: { model: id } }, headers: headersFor(call), signal }),
-            call?.signal,
-          )
-        ).data,
+      list: (call) =>
+        transport.json<ModelList>((signal) => api.GET("/v1/models", { headers: headersFor(call), signal }), call),
+      retrieve: (id, call) =>
+        transport.json<Model>(
+          (signal) =>
+            api.GET("/v1/models/{model}", { params: { path: { model: id } }, headers: headersFor(call), signal }),
+          call,
+        ),
     },
   };
 }

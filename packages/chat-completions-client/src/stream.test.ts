@@ -61,3 +61,49 @@ describe("SSE parsing", () => {
     await expect(textOf([encode(`data: ${chunk("cut")}\n\n`)])).rejects.toBeInstanceOf(APIConnectionError);
   });
 });
+
+describe("named events (the Responses stream)", () => {
+  const event = (type: string, sequence: number, extra: Record<string, unknown>) =>
+    `event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence, ...extra })}\n\n`;
+  const responses = (parts: Uint8Array[]) =>
+    createChatCompletionsClient({
+      baseUrl: "http://stub",
+      token: "t",
+      fetch: async () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              for (const part of parts) controller.enqueue(part);
+              controller.close();
+            },
+          }),
+          { headers: { "content-type": "text/event-stream" } },
+        ),
+    }).responses;
+  // No [DONE]: the terminal event ends it, and nothing after it is read.
+  const wire =
+    `: keep-alive\n\n${event("response.output_text.delta", 0, { delta: "héllo ", item_id: "m", output_index: 0, content_index: 0 })}` +
+    `${event("response.output_text.delta", 1, { delta: "wörld", item_id: "m", output_index: 0, content_index: 0 })}` +
+    `${event("response.completed", 2, { response: { id: "resp_1", status: "completed" } })}` +
+    `${event("response.output_text.delta", 3, { delta: "after the end" })}`;
+
+  async function deltas(parts: Uint8Array[]) {
+    let text = "";
+    const stream = await responses(parts).create({ model: "openclaw", input: "x", stream: true });
+    for await (const e of stream) if (e.type === "response.output_text.delta") text += e.delta;
+    return text;
+  }
+
+  it("parses them split at every byte offset, and ends at the terminal event", async () => {
+    const bytes = encode(wire);
+    for (let i = 0; i <= bytes.length; i++) {
+      expect(await deltas([bytes.slice(0, i), bytes.slice(i)]), `split at ${i}`).toBe("héllo wörld");
+    }
+  });
+
+  it("throws APIConnectionError when the stream ends before a terminal event", async () => {
+    await expect(deltas([encode(event("response.output_text.delta", 0, { delta: "cut" }))])).rejects.toBeInstanceOf(
+      APIConnectionError,
+    );
+  });
+});

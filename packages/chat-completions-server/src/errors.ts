@@ -56,6 +56,21 @@ function defaultType(status: number): string {
   return defaultTypeByStatus[status] ?? (status >= 500 ? "api_error" : "invalid_request_error");
 }
 
+/**
+ * The code an agent error gets when it names none. A stream's error event has no HTTP status,
+ * so the code is what tells a client (`errorFromEvent` in the client package) that a 404, 409 or
+ * 422 is not a 400: both are `invalid_request_error`.
+ */
+const defaultCodeByStatus: Record<number, string> = {
+  404: "not_found",
+  408: "request_timeout",
+  409: "conflict",
+  413: "request_too_large",
+  422: "unprocessable_entity",
+  429: "rate_limit_exceeded",
+  504: "timeout",
+};
+
 export const invalidRequest = (message: string, param: string | null = null, code: string | null = null) =>
   new OpenAIError(400, message, "invalid_request_error", code, param);
 
@@ -228,7 +243,7 @@ export function fromAgentError(error: unknown): OpenAIError {
   if (error instanceof OpenAIError) return error;
   if (error instanceof AgentError) {
     const status = error.status >= 400 && error.status <= 599 ? error.status : 500;
-    const code = error.code ?? (status === 429 ? "rate_limit_exceeded" : status === 504 ? "timeout" : null);
+    const code = error.code ?? defaultCodeByStatus[status] ?? null;
     const headers: Record<string, string> = status === 429 ? { "Retry-After": "1" } : {};
     return new OpenAIError(status, error.message, error.type ?? defaultType(status), code, null, headers);
   }

@@ -1,5 +1,12 @@
 // Type tests, checked by `tsc --noEmit`: the overloads pick the answer type from `stream`.
-import { type ChatCompletion, type ChatCompletionStream, createChatCompletionsClient } from "../index.js";
+import {
+  type ChatCompletion,
+  type ChatCompletionStream,
+  createChatCompletionsClient,
+  type ResponseObject,
+  type ResponseStream,
+  type WithRequestID,
+} from "../index.js";
 
 const client = createChatCompletionsClient({ baseUrl: "http://127.0.0.1:18789", token: "t" });
 const messages = [{ role: "user" as const, content: "hi" }];
@@ -10,7 +17,7 @@ const assert = <T extends true>(_: T) => {};
 const streamed = client.chat.completions.create({ model: "openclaw", messages, stream: true });
 const single = client.chat.completions.create({ model: "openclaw", messages });
 assert<Equal<typeof streamed, Promise<ChatCompletionStream>>>(true);
-assert<Equal<typeof single, Promise<ChatCompletion>>>(true);
+assert<Equal<typeof single, Promise<WithRequestID<ChatCompletion>>>>(true);
 
 // @ts-expect-error temperature is a number
 client.chat.completions.create({ model: "openclaw", messages, temperature: "hot" });
@@ -18,3 +25,19 @@ client.chat.completions.create({ model: "openclaw", messages, temperature: "hot"
 client.chat.completions.create({ model: "openclaw", messages: [{ role: "robot", content: "x" }] });
 // @ts-expect-error model is required
 client.chat.completions.create({ messages });
+
+// The Responses API: the same overloads, and events narrowed by `type`.
+const responseStream = client.responses.create({ model: "openclaw", input: "hi", stream: true });
+const response = client.responses.create({ model: "openclaw", input: "hi" });
+assert<Equal<typeof responseStream, Promise<ResponseStream>>>(true);
+assert<Equal<typeof response, Promise<WithRequestID<ResponseObject>>>>(true);
+async function narrowed(stream: ResponseStream) {
+  for await (const event of stream) {
+    if (event.type === "response.output_text.delta") assert<Equal<typeof event.delta, string>>(true);
+  }
+}
+void narrowed;
+// @ts-expect-error input is required
+client.responses.create({ model: "openclaw" });
+// @ts-expect-error an unknown role
+client.responses.create({ model: "openclaw", input: [{ role: "robot", content: "x" }] });
