@@ -47,15 +47,15 @@ export async function chatCommand(
     baseUrl: url,
     token: secret,
     agentId,
-    // A chosen key, so the gateway keeps it apart from `user` and WebSocket sessions.
-    sessionKey: options.sessionKey ?? newSessionKey("chat"),
+    // A chosen key, so the gateway keeps it apart from `user` and WebSocket sessions. The
+    // Responses chain is the conversation there: a key only when one was given.
+    sessionKey: api === "responses" ? options.sessionKey : (options.sessionKey ?? newSessionKey("chat")),
   });
   const show = forTerminal(io.output);
   let previousId: string | undefined;
   const reply = async (text: string) => {
     if (api === "chat") return say(client, text, io.output);
-    const target = { url, secret, agentId, sessionKey: options.sessionKey };
-    previousId = await sayResponses(target, text, previousId, (delta) => io.output.write(show(delta)));
+    previousId = await sayResponses(client, agentId, text, previousId, (delta) => io.output.write(show(delta)));
     io.output.write("\n");
   };
   if (options.message !== undefined) return reply(options.message);
