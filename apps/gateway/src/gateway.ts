@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  authenticate,
   createAuthGate,
   createChatCompletionsRouter,
   expressClasses,
   InFlightRuns,
   notFound,
+  observeAgent,
+  observeRequests,
   sendError,
   shuttingDown,
 } from "@openclaw/chat-completions-server";
@@ -13,6 +16,8 @@ import express, { type Request } from "express";
 import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
 import { type Logger, requestLog } from "./logger.js";
+import { createMetrics } from "./metrics/prometheus.js";
+import { instrumentStore } from "./metrics/store.js";
 import { createAgentRuntime } from "./runtime/agent-runtime.js";
 import { FileSessionStore } from "./store/file-sessions.js";
 import type { SessionStore } from "./store/types.js";
@@ -36,6 +41,11 @@ export interface Gateway {
   url: string;
   server: Server;
   /**
+   * Resolves once the gateway is ready for work (the request validator compiled): until then
+   * it listens, `/healthz` answers and `/readyz` says 503.
+   */
+  ready: Promise<void>;
+  /**
    * Stops accepting; lets running turns (HTTP and WebSocket) finish for up to
    * `gateway.shutdownGraceMs`, ends the rest with `shutting_down`, then closes every socket.
    */
@@ -54,33 +64,70 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Loaded only when configured: the Redis client alone costs ~150 ms and 8 MiB at start.
   const redisStore = redisConfig ? await import("./store/redis.js") : undefined;
   const redis = redisConfig && redisStore ? await redisStore.connectRedis(redisConfig.url, logger) : undefined;
-  const sessions =
+  const metrics = config.gateway.metrics.enabled
+    ? createMetrics({ agents: config.agents.list.map((agent) => agent.id), runsInProgress: (): number => runs.size })
+    : undefined;
+  const observer = metrics?.observer;
+  /** Every run in progress, HTTP and WebSocket: one drain ends them all. */
+  const runs = new InFlightRuns({ observer });
+  const store =
     options.sessions ??
     (redis && redisConfig && redisStore
       ? new redisStore.RedisSessionStore(redis, redisConfig.keyPrefix, config.session)
       : new FileSessionStore(options.stateDir, config.session));
-  const runtime = createAgentRuntime(config, sessions, logger);
+  const sessions = metrics ? instrumentStore("session", store, metrics.stores) : store;
+  const agentRuntime = createAgentRuntime(config, sessions, logger);
+  // Every door runs turns through this one function, so each run's tokens are counted once.
+  const runtime = observer ? { ...agentRuntime, runTurn: observeAgent(agentRuntime.runTurn, observer) } : agentRuntime;
   const endpoint = config.gateway.http.endpoints.chatCompletions;
-  /** Every run in progress, HTTP and WebSocket: one drain ends them all. */
-  const runs = new InFlightRuns();
 
   const app = express();
   app.disable("x-powered-by");
   // Nothing it answers is cacheable: hashing every body for an ETag would be wasted work.
   app.set("etag", false);
   app.set("trust proxy", config.gateway.trustProxy);
+  if (observer) app.use(observeRequests(observer));
   app.use(requestLog(logger));
-  app.use((_req, res, next) => (runs.draining ? sendError(res, shuttingDown()) : next()));
-  // Up as long as the process serves; the store's state is reported, not fatal.
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok", store: redis ? (redis.isReady ? "redis" : "redis-unavailable") : "file" });
-  });
-  // One gate for every door (HTTP and the WebSocket upgrade): one failed-auth count, one lockout.
+  // One gate for every door (HTTP, the WebSocket upgrade, /metrics): one failed-auth count, one lockout.
   const authGate = createAuthGate({
     auth: { ...config.gateway.auth, token: secret, password: secret },
     rateLimitStore:
       redis && redisConfig && redisStore ? redisStore.redisRateLimitStores(redis, redisConfig.keyPrefix) : undefined,
     logger,
+    observer,
+  });
+  const storeState = () => (redis ? (redis.isReady ? "redis" : "redis-unavailable") : "file");
+  // Before the drain's refusal: a load balancer must learn the gateway is draining, and a
+  // scrape during the drain still counts.
+  app.get("/readyz", (_req, res) => {
+    const reasons = [
+      ...(runs.draining ? ["draining"] : []),
+      ...(router.warm ? [] : ["validator_not_warm"]),
+      ...(redis && !redis.isReady ? ["redis_unreachable"] : []),
+    ];
+    res.status(reasons.length === 0 ? 200 : 503).json({
+      status: reasons.length === 0 ? "ready" : "not_ready",
+      reasons,
+      draining: runs.draining,
+      validator: router.warm ? "warm" : "warming",
+      store: storeState(),
+    });
+  });
+  if (metrics) {
+    const scrape: express.RequestHandler = (_req, res, next) => {
+      metrics.text().then((text) => {
+        res.setHeader("Content-Type", metrics.contentType);
+        res.end(text);
+      }, next);
+    };
+    const door = authenticate(authGate, config.gateway.http.endpoints.chatCompletions.bodyTimeoutMs, "metrics");
+    if (config.gateway.metrics.auth) app.get("/metrics", door, scrape);
+    else app.get("/metrics", scrape);
+  }
+  app.use((_req, res, next) => (runs.draining ? sendError(res, shuttingDown()) : next()));
+  // Up as long as the process serves; the store's state is reported, not fatal.
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok", store: storeState() });
   });
   const router = createChatCompletionsRouter({
     enabled: endpoint.enabled,
@@ -120,7 +167,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     app,
   );
   server.on("upgrade", (req, duplex, head) => socket.handleUpgrade(req, duplex, head));
-  await router.ready;
   const host = bindAddress(options.bind ?? config.gateway.bind);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -131,7 +177,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  logger.info({ url, chatCompletions: endpoint.enabled, agents: runtime.agents.list() }, "gateway listening");
+  // Listening before the validator is compiled: liveness answers at once, readiness once warm.
+  const ready = router.ready.then(() =>
+    logger.info({ url, chatCompletions: endpoint.enabled, agents: runtime.agents.list() }, "gateway listening"),
+  );
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -155,5 +204,5 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     })();
     return closing;
   };
-  return { url, server, close };
+  return { url, server, ready, close };
 }

@@ -10,6 +10,7 @@ export {
   type AuthGate,
   type AuthGateOptions,
   type AuthOptions,
+  authenticate,
   BoundedMemoryStore,
   bearerSecret,
   createAuthGate,
@@ -37,6 +38,13 @@ export { ToolCallAccumulator, untilAborted } from "./events.js";
 export { expressClasses } from "./express-classes.js";
 export type { components, paths } from "./generated/openapi.js";
 export {
+  observeAgent,
+  observeRequests,
+  type RequestFinishedEvent,
+  type RunOutcome,
+  type ServerObserver,
+} from "./observer.js";
+export {
   type ChatCompletionsRouter,
   type ChatCompletionsRouterOptions,
   createChatCompletionsRouter,
@@ -45,7 +53,7 @@ export {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_SLOW_READER_TIMEOUT_MS,
 } from "./router.js";
-export { abortedWith, InFlightRuns } from "./runs.js";
+export { abortedWith, InFlightRuns, type RunInfo } from "./runs.js";
 export { AGENT_ID, agentIdFromModel, selectAgent } from "./select.js";
 export {
   ephemeralSessionKey,

@@ -15,6 +15,7 @@ import {
   sendError,
 } from "./errors.js";
 import { listModels, retrieveModel } from "./models.js";
+import type { ServerObserver } from "./observer.js";
 import { abortedWith, InFlightRuns } from "./runs.js";
 import { selectAgent, selectSession } from "./select.js";
 import { sendJson } from "./send.js";
@@ -60,12 +61,22 @@ export interface ChatCompletionsRouterOptions {
    * their runs in, and {@link ChatCompletionsRouter.drain} ends theirs too. Default: the router's own.
    */
   runs?: InFlightRuns;
+  /**
+   * Told of failed auth and of how runs end, when the router makes its own gate and runs (a
+   * host passing `authGate` and `runs` gives the observer to those). See {@link ServerObserver}.
+   */
+  observer?: ServerObserver;
 }
 
 /** The Express router, with what its host needs to know about it. */
 export interface ChatCompletionsRouter extends Router {
   /** Resolves once the request validator is compiled; await it before listening. */
   readonly ready: Promise<void>;
+  /**
+   * Whether {@link ready} has resolved: the validator's warm-up is over (a failed warm-up is
+   * logged, and the first request compiles it instead). For a readiness probe.
+   */
+  readonly warm: boolean;
   /** Agent runs in progress now (of every transport sharing {@link ChatCompletionsRouterOptions.runs}). */
   readonly activeRuns: number;
   /**
@@ -109,12 +120,13 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
  */
 export function createChatCompletionsRouter(options: ChatCompletionsRouterOptions): ChatCompletionsRouter {
   const router = Router();
-  const runs = options.runs ?? new InFlightRuns();
+  const runs = options.runs ?? new InFlightRuns({ observer: options.observer });
   const drain = { value: (graceMs: number) => runs.drain(graceMs) };
   const activeRuns = { get: () => runs.size };
   if (!options.enabled) {
     return Object.defineProperties(router, {
       ready: { value: Promise.resolve() },
+      warm: { value: true },
       activeRuns,
       drain,
     }) as ChatCompletionsRouter;
@@ -125,8 +137,9 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   const keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
   const slowReaderTimeoutMs = options.slowReaderTimeoutMs ?? DEFAULT_SLOW_READER_TIMEOUT_MS;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
-  const { auth: authOptions, rateLimitStore } = options;
-  const gate = options.authGate ?? (authOptions && createAuthGate({ auth: authOptions, rateLimitStore, logger }));
+  const { auth: authOptions, rateLimitStore, observer } = options;
+  const gate =
+    options.authGate ?? (authOptions && createAuthGate({ auth: authOptions, rateLimitStore, logger, observer }));
   if (!gate) throw new TypeError("createChatCompletionsRouter needs `auth` or `authGate`");
   const auth = authenticate(gate, bodyTimeoutMs);
   const validator = createRequestValidator();
@@ -136,7 +149,12 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
     const agentId = selectAgent(req.get("x-openclaw-agent-id"), body.model, agents);
     const session = selectSession(req.get("x-openclaw-session-key"), body.user, agentId);
     const turn = toAgentTurn(body, agentId, session);
-    const controller = runs.start();
+    const controller = runs.start({ agentId, door: "http" });
+    let failed = false;
+    const fail = (error: unknown) => {
+      failed = true;
+      return logAgentError(error, agentId);
+    };
     const onClose = () => {
       if (!res.writableFinished) controller.abort();
     };
@@ -148,7 +166,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
           keepAliveMs,
           slowReaderTimeoutMs,
           signal: controller.signal,
-          toError: (error) => logAgentError(error, turn.agentId),
+          toError: fail,
         });
       } else {
         const completion = await runToCompletion(runAgent, turn, controller.signal);
@@ -159,9 +177,9 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
         }
       }
     } catch (error) {
-      throw logAgentError(error, turn.agentId);
+      throw fail(error);
     } finally {
-      runs.end(controller);
+      runs.end(controller, failed);
       res.off("close", onClose);
     }
   };
@@ -194,9 +212,16 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   router.all([MODELS, MODEL], (_req, _res, next) => next(methodNotAllowed("GET")));
   router.use(validationErrorHandler, answerErrors);
 
+  let warm = false;
+  // A failed warm-up only costs the first request its compile time; it must not crash the host.
+  const ready = warmValidator(validator)
+    .catch((err) => logger.warn({ err }, "validator warm-up failed"))
+    .then(() => {
+      warm = true;
+    });
   return Object.defineProperties(router, {
-    // A failed warm-up only costs the first request its compile time; it must not crash the host.
-    ready: { value: warmValidator(validator).catch((err) => logger.warn({ err }, "validator warm-up failed")) },
+    ready: { value: ready },
+    warm: { get: () => warm },
     activeRuns,
     drain,
   }) as ChatCompletionsRouter;

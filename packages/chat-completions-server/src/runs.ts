@@ -1,4 +1,5 @@
 import { OpenAIError, shuttingDown } from "./errors.js";
+import type { RunOutcome, ServerObserver } from "./observer.js";
 
 /**
  * The error a run was ended with by the server (a drain), or undefined when it was not (the
@@ -9,9 +10,21 @@ export function abortedWith(signal: AbortSignal): OpenAIError | undefined {
   return signal.aborted && signal.reason instanceof OpenAIError ? signal.reason : undefined;
 }
 
+/** Which run a controller belongs to, for {@link ServerObserver.runEnded}. */
+export interface RunInfo {
+  agentId: string;
+  /** The transport: `http`, `websocket`. */
+  door: string;
+}
+
+function outcomeOf(signal: AbortSignal, failed: boolean): RunOutcome {
+  if (signal.aborted) return abortedWith(signal) ? "ended_by_shutdown" : "aborted_by_client";
+  return failed ? "failed" : "completed";
+}
+
 /**
  * The agent runs in progress, on every transport that shares it, and the one way to drain
- * them for a shutdown. The router keeps its runs in one; a host with another transport (a
+ * them for a shutdown. Each run that ends is reported to the observer with its outcome. The router keeps its runs in one; a host with another transport (a
  * WebSocket) passes the same instance to the router and registers its own runs in it, so
  * one drain ends them all alike.
  *
@@ -19,15 +32,22 @@ export function abortedWith(signal: AbortSignal): OpenAIError | undefined {
  * const runs = new InFlightRuns();
  * const router = createChatCompletionsRouter({ ...options, runs });
  * // another transport:
- * const controller = runs.start(); // throws shuttingDown() once a drain began
- * try { ... runAgent(turn, { signal: controller.signal }) ... } finally { runs.end(controller); }
+ * const controller = runs.start({ agentId, door: "websocket" }); // throws shuttingDown() once a drain began
+ * let failed = false;
+ * try { ... runAgent(turn, { signal: controller.signal }) ... } catch { failed = true; } finally { runs.end(controller, failed); }
  * // on SIGTERM:
  * await router.drain(10_000); // or runs.drain(10_000)
  */
 export class InFlightRuns {
-  readonly #running = new Set<AbortController>();
+  readonly #running = new Map<AbortController, RunInfo | undefined>();
+  readonly #observer: ServerObserver | undefined;
   #idle: (() => void)[] = [];
   #draining = false;
+
+  /** `observer.runEnded` learns how each run ended. */
+  constructor(options: { observer?: ServerObserver } = {}) {
+    this.#observer = options.observer;
+  }
 
   /** Runs in progress now. */
   get size(): number {
@@ -41,18 +61,24 @@ export class InFlightRuns {
 
   /**
    * Registers a new run and returns its controller; the run ends it with {@link end}. Throws
-   * {@link shuttingDown} (503) once a drain has begun.
+   * {@link shuttingDown} (503) once a drain has begun. `info` names the run for the observer.
    */
-  start(): AbortController {
+  start(info?: RunInfo): AbortController {
     if (this.#draining) throw shuttingDown();
     const controller = new AbortController();
-    this.#running.add(controller);
+    this.#running.set(controller, info);
     return controller;
   }
 
-  /** Unregisters a run that has ended, however it ended. */
-  end(controller: AbortController): void {
-    this.#running.delete(controller);
+  /**
+   * Unregisters a run that has ended, however it ended; `failed` says it ended with an error
+   * (an error answer or event). Its outcome for the observer: ended by a drain, else aborted
+   * by its client, else failed or completed.
+   */
+  end(controller: AbortController, failed = false): void {
+    const info = this.#running.get(controller);
+    if (!this.#running.delete(controller)) return;
+    if (info) this.#observer?.runEnded?.({ ...info, outcome: outcomeOf(controller.signal, failed) });
     if (this.#running.size > 0) return;
     const waiting = this.#idle;
     this.#idle = [];
@@ -80,7 +106,7 @@ export class InFlightRuns {
     });
     await Promise.race([this.idle(), graceOver]);
     clearTimeout(timer);
-    for (const controller of this.#running) controller.abort(shuttingDown());
+    for (const controller of this.#running.keys()) controller.abort(shuttingDown());
     await this.idle();
   }
 }
