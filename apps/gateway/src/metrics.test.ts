@@ -4,7 +4,7 @@ import { expectCompletion, expectError, readSse, until } from "@openclaw/contrac
 import { baseConfig, chat, type RunningGateway, startGateway, TOKEN } from "@openclaw/contract-kit/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { parseExposition, valueOf } from "./test/exposition.js";
+import { parseExposition, sampleValue } from "./test/exposition.js";
 import type { GatewayFrame } from "./ws.js";
 
 const CHAT = "/v1/chat/completions";
@@ -78,11 +78,11 @@ describe("GET /metrics after a known mix of requests", () => {
     );
 
     const series = await metricsOf(gateway.url);
-    expect(valueOf(series, "openclaw_auth_failures_total", { door: "metrics" })).toBe(3);
-    expect(valueOf(series, "openclaw_auth_lockouts_total", { door: "metrics" })).toBe(1);
-    expect(valueOf(series, "openclaw_auth_failures_total", { door: "http" })).toBe(0);
+    expect(sampleValue(series, "openclaw_auth_failures_total", { door: "metrics" })).toBe(3);
+    expect(sampleValue(series, "openclaw_auth_lockouts_total", { door: "metrics" })).toBe(1);
+    expect(sampleValue(series, "openclaw_auth_failures_total", { door: "http" })).toBe(0);
     // No secret, three wrong ones, one refused while locked out.
-    expect(valueOf(series, "openclaw_http_requests_total", { route: "/metrics", status_class: "4xx" })).toBe(5);
+    expect(sampleValue(series, "openclaw_http_requests_total", { route: "/metrics", status_class: "4xx" })).toBe(5);
   });
 
   it("counts requests, streams, runs by outcome, tokens and store operations exactly", async () => {
@@ -108,43 +108,43 @@ describe("GET /metrics after a known mix of requests", () => {
     const series = await until(
       async () => {
         const s = await metricsOf(gateway.url);
-        return valueOf(s, "openclaw_agent_runs_total", {
+        return sampleValue(s, "openclaw_agent_runs_total", {
           agent: "slow",
           door: "http",
           outcome: "aborted_by_client",
-        }) === 1 && valueOf(s, "openclaw_http_streams_open", { route: CHAT }) === 0
+        }) === 1 && sampleValue(s, "openclaw_http_streams_open", { route: CHAT }) === 0
           ? s
           : undefined;
       },
       { what: "the abandoned stream to be counted and closed" },
     );
     const requests = (status_class: string) =>
-      valueOf(series, "openclaw_http_requests_total", { route: CHAT, status_class });
+      sampleValue(series, "openclaw_http_requests_total", { route: CHAT, status_class });
     expect(requests("2xx")).toBe(4); // two answers, a finished stream, the abandoned one (its 200 went out)
     expect(requests("4xx")).toBe(3); // 404, 401, and the 429 of the first test
     expect(requests("5xx")).toBe(1);
-    expect(valueOf(series, "openclaw_http_request_duration_seconds_count", { route: CHAT })).toBe(8);
-    expect(valueOf(series, "openclaw_http_stream_first_byte_seconds_count", { route: CHAT })).toBe(2);
+    expect(sampleValue(series, "openclaw_http_request_duration_seconds_count", { route: CHAT })).toBe(8);
+    expect(sampleValue(series, "openclaw_http_stream_first_byte_seconds_count", { route: CHAT })).toBe(2);
 
     const runs = (agent: string, door: string, outcome: string) =>
-      valueOf(series, "openclaw_agent_runs_total", { agent, door, outcome });
+      sampleValue(series, "openclaw_agent_runs_total", { agent, door, outcome });
     expect(runs("main", "http", "completed")).toBe(3);
     expect(runs("main", "websocket", "completed")).toBe(1);
     expect(runs("slow", "http", "aborted_by_client")).toBe(1);
     expect(runs("down", "http", "failed")).toBe(1);
     expect(runs("slow", "http", "completed") + runs("main", "http", "failed")).toBe(0);
-    expect(valueOf(series, "openclaw_agent_runs_in_progress")).toBe(0);
+    expect(sampleValue(series, "openclaw_agent_runs_in_progress")).toBe(0);
 
-    expect(valueOf(series, "openclaw_agent_tokens_total", { agent: "main", type: "input" })).toBe(8);
-    expect(valueOf(series, "openclaw_agent_tokens_total", { agent: "main", type: "output" })).toBe(12);
-    expect(valueOf(series, "openclaw_agent_tokens_total", { agent: "slow", type: "output" })).toBe(0);
+    expect(sampleValue(series, "openclaw_agent_tokens_total", { agent: "main", type: "input" })).toBe(8);
+    expect(sampleValue(series, "openclaw_agent_tokens_total", { agent: "main", type: "output" })).toBe(12);
+    expect(sampleValue(series, "openclaw_agent_tokens_total", { agent: "slow", type: "output" })).toBe(0);
 
     for (const operation of ["size", "load", "append"]) {
-      expect(valueOf(series, "openclaw_store_operations_total", { store: "session", operation })).toBe(1);
-      expect(valueOf(series, "openclaw_store_errors_total", { store: "session", operation })).toBe(0);
+      expect(sampleValue(series, "openclaw_store_operations_total", { store: "session", operation })).toBe(1);
+      expect(sampleValue(series, "openclaw_store_errors_total", { store: "session", operation })).toBe(0);
     }
     // The process's default metrics are there too.
-    expect(valueOf(series, "process_cpu_seconds_total")).toBeGreaterThan(0);
+    expect(sampleValue(series, "process_cpu_seconds_total")).toBeGreaterThan(0);
     // No label carries what a client chose: every value of every label is from a known set.
     const labels = [...series.values()].flatMap((s) => Object.values(s.labels));
     expect(labels.filter((value) => /nope|one|w39|wrong|203\.0\.113|\/v1\/models\//.test(value))).toEqual([]);

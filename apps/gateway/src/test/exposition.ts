@@ -117,6 +117,6 @@ function checkHistogram(family: string, series: Map<string, Series>) {
 }
 
 /** The value of one series, 0 when absent (a counter never incremented with those labels). */
-export function valueOf(series: Map<string, Series>, name: string, labels: Record<string, string> = {}): number {
+export function sampleValue(series: Map<string, Series>, name: string, labels: Record<string, string> = {}): number {
   return series.get(key(name, labels))?.value ?? 0;
 }
