@@ -11,8 +11,9 @@ export const GATEWAY_CLI = fileURLToPath(new URL("../apps/gateway/dist/cli.js", 
 /**
  * A gateway config in a fresh temp dir: token auth with the failed-auth limiter running
  * (loopback not exempt), the endpoint on, one demo/echo agent replying `tokenDelayMs` per word.
+ * Metrics (`GET /metrics`, on by default) are counted unless `metrics` is false.
  */
-export function gatewayConfig(tokenDelayMs) {
+export function gatewayConfig(tokenDelayMs, { metrics = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "openclaw-bench-"));
   const path = join(dir, "openclaw.json");
   writeFileSync(
@@ -21,6 +22,7 @@ export function gatewayConfig(tokenDelayMs) {
       gateway: {
         auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } },
         http: { endpoints: { chatCompletions: { enabled: true } } },
+        metrics: { enabled: metrics },
       },
       models: { providers: { demo: { api: "demo", tokenDelayMs } } },
       agents: { list: [{ id: "main", default: true, model: "demo/echo" }] },
