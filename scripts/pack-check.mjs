@@ -143,7 +143,17 @@ try {
     const typed = major === NODE_MAJORS[0] ? ["typescript@5.9", "@types/node@20"] : [];
     run(
       "npm",
-      ["install", "--engine-strict", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs, "express@5", ...typed],
+      [
+        "install",
+        "--engine-strict",
+        "--prefer-offline",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+        ...tarballs,
+        "express@5",
+        ...typed,
+      ],
       project,
       env,
     );
