@@ -25,9 +25,9 @@ const STREAMS = (process.env.BENCH_STREAMS ?? "1000,5000").split(",").map(Number
 // parts and prints them instead of writing the report.
 const PARTS = new Set((process.env.BENCH_PARTS ?? "requests,streams,startup").split(","));
 // The non-streaming comparison, in this order (alternating within each round).
-const REQUEST_SERVERS = ["floor", "express", "express-classes", "ours"];
-// What metrics cost: the gateway with them off, beside "ours" (on, the default), at 32 connections.
+// "ours-metrics-off" is the gateway with `gateway.metrics.enabled: false`: what counting costs.
 const METRICS_OFF = "ours-metrics-off";
+const REQUEST_SERVERS = ["floor", "express", "express-classes", "ours", METRICS_OFF];
 const BODY = '{"model":"openclaw","messages":[{"role":"user","content":"hi"}]}';
 // "echo:" and 19 words: a 20-word reply, like the floor's.
 const STREAM_BODY = JSON.stringify({
@@ -170,11 +170,10 @@ async function measure(node) {
 
 async function measureRequests(node, result) {
   const servers = {};
-  for (const name of [...REQUEST_SERVERS, METRICS_OFF]) servers[name] = await start(node, name);
+  for (const name of REQUEST_SERVERS) servers[name] = await start(node, name);
   for (const name of Object.keys(servers)) await post(servers[name].url, BODY); // warm
   for (const connections of [1, 32]) {
-    const names = connections === 32 ? [...REQUEST_SERVERS, METRICS_OFF] : REQUEST_SERVERS;
-    const samples = Object.fromEntries(names.map((name) => [name, []]));
+    const samples = Object.fromEntries(REQUEST_SERVERS.map((name) => [name, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of Object.keys(samples)) {
         samples[name].push(wrk(servers[name], connections));
@@ -261,7 +260,7 @@ function report(results) {
       "| --- | --- | --- | --- | --- | --- | --- | --- |",
     );
     for (const c of [1, 32]) {
-      for (const name of c === 32 ? [...REQUEST_SERVERS, METRICS_OFF] : REQUEST_SERVERS) {
+      for (const name of REQUEST_SERVERS) {
         const s = q[c][name];
         lines.push(
           `| ${name === METRICS_OFF ? "ours, metrics off" : name} | ${c} | ${fmt(s.rps)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${fmt(s.cpuUs)} µs | ${pct(s.rps, q[c].floor.rps)} | ${pct(s.rps, q[c].express.rps)} |`,
@@ -301,7 +300,7 @@ function report(results) {
       "Targets:",
       "",
       `- ${mark(q[32].ours.rps >= 0.7 * q[32].express.rps)} non-streaming at 32 connections ≥ 70% of the Express floor: ${pct(q[32].ours.rps, q[32].express.rps)} (${pct(q[32].ours.rps, q[32]["express-classes"].rps)} of express-classes)`,
-      `- metrics (on by default) cost at 32 connections: ${pct(q[32].ours.rps, q[32][METRICS_OFF].rps)} of the req/s with them off, ${fmt(q[32].ours.cpuUs - q[32][METRICS_OFF].cpuUs)} µs more server CPU per request`,
+      `- metrics (on by default) at 32 connections: ${pct(q[32].ours.rps, q[32][METRICS_OFF].rps)} of the req/s with them off, ${fmt(q[32].ours.cpuUs - q[32][METRICS_OFF].cpuUs)} µs more server CPU per request`,
       `- ${mark(q[1].ours.p99 - q[1].floor.p99 <= 1)} added p99 at 1 connection ≤ 1 ms: ${fmt(q[1].ours.p99 - q[1].floor.p99, 2)} ms`,
       `- ${mark(oursBig.completed === big && oursBig.perStreamKiB <= 2 * floorBig.perStreamKiB)} ${fmt(big)} streams all complete at ≤ 2× the floor's RSS per stream: ${fmt(oursBig.completed)} completed, ${fmt(oursBig.perStreamKiB / floorBig.perStreamKiB, 1)}×`,
       `- ${mark(r.startup.ours.ms <= 1500)} first answered request ≤ 1.5 s after start: ${fmt(r.startup.ours.ms)} ms`,
@@ -335,11 +334,9 @@ if (PARTS.size < 3) {
           `express-classes ${Math.round(row["express-classes"].cpuUs)}, ours ${Math.round(row.ours.cpuUs)}; ` +
           `p99 ours ${row.ours.p99} ms, floor ${row.floor.p99} ms`,
       );
-      const off = row[METRICS_OFF];
-      if (off)
-        console.log(
-          `${r.version} c=${c}: metrics off ${Math.round(off.rps)} req/s, ${Math.round(off.cpuUs)} CPU µs/req (on: ${Math.round(row.ours.rps)}, ${Math.round(row.ours.cpuUs)})`,
-        );
+      console.log(
+        `${r.version} c=${c}: metrics off ${Math.round(row[METRICS_OFF].rps)} req/s, ${Math.round(row[METRICS_OFF].cpuUs)} CPU µs/req (on: ${Math.round(row.ours.rps)}, ${Math.round(row.ours.cpuUs)})`,
+      );
     }
     for (const [key, s] of Object.entries(r.streams)) {
       console.log(

@@ -11,6 +11,23 @@ const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 /** The label value of a status: `2xx`…`5xx`, or `none` when the client left before any answer. */
 const statusClass = (status: number) => (status >= 100 && status < 600 ? `${Math.floor(status / 100)}xx` : "none");
 
+/**
+ * `make(...labels)` once per distinct label values, then from a map: prom-client hashes a label
+ * object on every update, a cost per request. Bounded, as the label values are.
+ */
+function cached<A extends string[], T>(make: (...labels: A) => T): (...labels: A) => T {
+  const children = new Map<string, T>();
+  return (...labels) => {
+    const key = labels.join("\u0000");
+    let child = children.get(key);
+    if (child === undefined) {
+      child = make(...labels);
+      children.set(key, child);
+    }
+    return child;
+  };
+}
+
 /** A token count as a counter takes it: a count that is no finite non-negative number adds nothing. */
 const count = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);
 
@@ -115,10 +132,14 @@ export function createMetrics(options: {
     registers,
   });
 
+  const requestsOf = cached((route: string, status_class: string) => requests.labels({ route, status_class }));
+  const durationOf = cached((route: string) => duration.labels({ route }));
+  const runsOf = cached((agent: string, door: string, outcome: string) => runs.labels({ agent, door, outcome }));
+  const tokensOf = cached((agent: string, type: string) => tokens.labels({ agent, type }));
   const observer: ServerObserver = {
     requestFinished({ route, status, seconds }) {
-      requests.inc({ route, status_class: statusClass(status) });
-      duration.observe({ route }, seconds);
+      requestsOf(route, statusClass(status)).inc();
+      durationOf(route).observe(seconds);
     },
     streamOpened({ route, firstByteSeconds }) {
       firstByte.observe({ route }, firstByteSeconds);
@@ -128,12 +149,12 @@ export function createMetrics(options: {
       streamsOpen.dec({ route });
     },
     runEnded({ agentId, door, outcome }) {
-      runs.inc({ agent: agentLabel(agentId), door, outcome });
+      runsOf(agentLabel(agentId), door, outcome).inc();
     },
     tokens({ agentId, input, output }) {
       const agent = agentLabel(agentId);
-      tokens.inc({ agent, type: "input" }, count(input));
-      tokens.inc({ agent, type: "output" }, count(output));
+      tokensOf(agent, "input").inc(count(input));
+      tokensOf(agent, "output").inc(count(output));
     },
     authFailed({ door }) {
       authFailures.inc({ door });
