@@ -9,12 +9,16 @@ import {
   notFound,
   observeAgent,
   observeRequests,
+  originNotAllowed,
+  refuseUpgrade,
   sendError,
   shuttingDown,
 } from "@openclaw/chat-completions-server";
 import express, { type Request } from "express";
+import { chatPageRouter, loadChatPage } from "./chat-page.js";
 import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
+import { corsMiddleware, upgradeOriginCheck } from "./cors.js";
 import { type Logger, requestLog } from "./logger.js";
 import { createMetrics } from "./metrics/prometheus.js";
 import { instrumentStore } from "./metrics/store.js";
@@ -88,6 +92,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   app.set("trust proxy", config.gateway.trustProxy);
   if (observer) app.use(observeRequests(observer));
   app.use(requestLog(logger));
+  // Before auth, so a preflight is answered without touching the failed-auth count, and before
+  // every refusal (503 included), so a page on an allowed origin can read why it was refused.
+  const cors = corsMiddleware(config.gateway.http.cors);
+  if (cors) app.use(cors);
   // One gate for every door (HTTP, the WebSocket upgrade, /metrics): one failed-auth count, one lockout.
   const authGate = createAuthGate({
     auth: { ...config.gateway.auth, token: secret, password: secret },
@@ -141,6 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     runs,
   });
+  if (endpoint.enabled && config.gateway.http.chatPage.enabled) app.use(chatPageRouter(await loadChatPage()));
   app.use(router);
   app.use((_req, res) => sendError(res, notFound()));
 
@@ -166,7 +175,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     app,
   );
-  server.on("upgrade", (req, duplex, head) => socket.handleUpgrade(req, duplex, head));
+  // A browser page from an origin not allowed is refused before its secret is looked at: the
+  // origin is not a guess at the secret, so it is not counted toward the lockout either.
+  const originAllowed = upgradeOriginCheck(config.gateway.http.cors.allowedOrigins);
+  server.on("upgrade", (req, duplex, head) =>
+    originAllowed(req) ? socket.handleUpgrade(req, duplex, head) : refuseUpgrade(duplex, originNotAllowed()),
+  );
   const host = bindAddress(options.bind ?? config.gateway.bind);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

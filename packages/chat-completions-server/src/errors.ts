@@ -179,6 +179,18 @@ export const tooManyConnections = (limit: number) =>
   );
 
 /**
+ * A browser page from an origin the host does not allow (a WebSocket upgrade's `Origin`): not
+ * a wrong secret, so it is refused before the secret is looked at and never counted.
+ */
+export const originNotAllowed = () =>
+  new OpenAIError(
+    403,
+    "This origin is not allowed to connect. Add it to gateway.http.cors.allowedOrigins.",
+    "permission_error",
+    "origin_not_allowed",
+  );
+
+/**
  * Turns anything `runAgent` threw into the error the client sees; unknown errors stay opaque.
  * Hosts with other transports (a WebSocket) use it too, so every transport says the same.
  */

@@ -29,6 +29,7 @@ export {
   invalidFrame,
   notFound,
   OpenAIError,
+  originNotAllowed,
   sendError,
   shuttingDown,
   tooManyConnections,

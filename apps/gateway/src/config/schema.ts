@@ -1,5 +1,6 @@
 import express from "express";
 import { z } from "zod";
+import { originEntryProblem } from "../origins.js";
 
 /** The longest delay a Node timer holds (about 24.8 days); a longer one fires after 1 ms. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -102,6 +103,24 @@ const chatCompletions = z.strictObject({
   slowReaderTimeoutMs: timerMs(1).default(30_000),
 });
 
+/** Browser pages on other origins: which may call the gateway (CORS, and the WebSocket's Origin check). */
+const cors = z.strictObject({
+  /** Exact origins (`https://app.example.com`) or subdomain patterns (`https://.example.com`); never `*`. */
+  allowedOrigins: z
+    .array(
+      z.string().superRefine((entry, ctx) => {
+        const problem = originEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+    )
+    .default([]),
+  /** How long a browser may reuse a preflight's answer (Chromium caps it at 7200). */
+  maxAgeSeconds: z.number().int().min(0).max(86_400).default(600),
+});
+
+/** The chat page at `/` (served only while the chat completions endpoint is on). */
+const chatPage = z.strictObject({ enabled: z.boolean().default(true) });
+
 const webSocket = z.strictObject({
   /** Largest accepted frame; larger closes the connection (1009). */
   maxFrameBytes: z
@@ -183,6 +202,8 @@ export const configSchema = z
         http: z
           .strictObject({
             endpoints: z.strictObject({ chatCompletions: chatCompletions.prefault({}) }).prefault({}),
+            cors: cors.prefault({}),
+            chatPage: chatPage.prefault({}),
           })
           .prefault({}),
         /** The WebSocket's limits. */

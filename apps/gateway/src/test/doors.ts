@@ -10,11 +10,15 @@ export interface Answer {
   body: string;
 }
 
-/** A WebSocket upgrade with `secret` (from `ip`, as a proxy on loopback would say): 101, or the refusal. */
-export function upgrade(url: string, secret: string, ip?: string, path = "/ws"): Promise<Answer> {
+/**
+ * A WebSocket upgrade with `secret` (from `ip`, as a proxy on loopback would say, and with
+ * `origin` as a browser page would send it): 101, or the refusal.
+ */
+export function upgrade(url: string, secret: string, ip?: string, path = "/ws", origin?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { authorization: `Bearer ${secret}` };
     if (ip) headers["x-forwarded-for"] = ip;
+    if (origin) headers.origin = origin;
     const ws = new WebSocket(`${url.replace("http", "ws")}${path}`, { headers });
     ws.on("unexpected-response", (_req, res) => {
       let body = "";
