@@ -11,9 +11,10 @@ export const GATEWAY_CLI = fileURLToPath(new URL("../apps/gateway/dist/cli.js", 
 /**
  * A gateway config in a fresh temp dir: token auth with the failed-auth limiter running
  * (loopback not exempt), the endpoint on, one demo/echo agent replying `tokenDelayMs` per word;
- * with `responses`, `/v1/responses` on too.
+ * with `responses`, `/v1/responses` on too. Metrics (`GET /metrics`, on by default) are counted
+ * unless `metrics` is false.
  */
-export function gatewayConfig(tokenDelayMs, { responses = false } = {}) {
+export function gatewayConfig(tokenDelayMs, { responses = false, metrics = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "openclaw-bench-"));
   const path = join(dir, "openclaw.json");
   writeFileSync(
@@ -22,6 +23,7 @@ export function gatewayConfig(tokenDelayMs, { responses = false } = {}) {
       gateway: {
         auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } },
         http: { endpoints: { chatCompletions: { enabled: true }, responses: { enabled: responses } } },
+        metrics: { enabled: metrics },
       },
       models: { providers: { demo: { api: "demo", tokenDelayMs } } },
       agents: { list: [{ id: "main", default: true, model: "demo/echo" }] },

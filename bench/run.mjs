@@ -25,7 +25,9 @@ const STREAMS = (process.env.BENCH_STREAMS ?? "1000,5000").split(",").map(Number
 // parts and prints them instead of writing the report.
 const PARTS = new Set((process.env.BENCH_PARTS ?? "requests,streams,startup").split(","));
 // The non-streaming comparison, in this order (alternating within each round).
-const REQUEST_SERVERS = ["floor", "express", "express-classes", "ours"];
+// "ours-metrics-off" is the gateway with `gateway.metrics.enabled: false`: what counting costs.
+const METRICS_OFF = "ours-metrics-off";
+const REQUEST_SERVERS = ["floor", "express", "express-classes", "ours", METRICS_OFF];
 const BODY = '{"model":"openclaw","messages":[{"role":"user","content":"hi"}]}';
 // "echo:" and 19 words: a 20-word reply, like the floor's.
 const STREAM_BODY = JSON.stringify({
@@ -57,6 +59,7 @@ const SERVERS = {
   express: () => [join(here, "servers/express.mjs")],
   "express-classes": () => [join(here, "servers/express-classes.mjs")],
   ours: () => gatewayArgs(gatewayConfig(0).path),
+  [METRICS_OFF]: () => gatewayArgs(gatewayConfig(0, { metrics: false }).path),
   "ours-stream": () => gatewayArgs(gatewayConfig(50).path),
   "ours-responses-stream": () => gatewayArgs(gatewayConfig(50, { responses: true }).path),
 };
@@ -280,7 +283,7 @@ function report(results) {
       for (const name of REQUEST_SERVERS) {
         const s = q[c][name];
         lines.push(
-          `| ${name} | ${c} | ${fmt(s.rps)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${fmt(s.cpuUs)} µs | ${pct(s.rps, q[c].floor.rps)} | ${pct(s.rps, q[c].express.rps)} |`,
+          `| ${name === METRICS_OFF ? "ours, metrics off" : name} | ${c} | ${fmt(s.rps)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${fmt(s.cpuUs)} µs | ${pct(s.rps, q[c].floor.rps)} | ${pct(s.rps, q[c].express.rps)} |`,
         );
       }
     }
@@ -319,6 +322,7 @@ function report(results) {
       "Targets:",
       "",
       `- ${mark(q[32].ours.rps >= 0.7 * q[32].express.rps)} non-streaming at 32 connections ≥ 70% of the Express floor: ${pct(q[32].ours.rps, q[32].express.rps)} (${pct(q[32].ours.rps, q[32]["express-classes"].rps)} of express-classes)`,
+      `- metrics (on by default) at 32 connections: ${pct(q[32].ours.rps, q[32][METRICS_OFF].rps)} of the req/s with them off, ${fmt(q[32].ours.cpuUs - q[32][METRICS_OFF].cpuUs)} µs more server CPU per request`,
       `- ${mark(q[1].ours.p99 - q[1].floor.p99 <= 1)} added p99 at 1 connection ≤ 1 ms: ${fmt(q[1].ours.p99 - q[1].floor.p99, 2)} ms`,
       `- ${mark(oursBig.completed === big && oursBig.perStreamKiB <= 2 * floorBig.perStreamKiB)} ${fmt(big)} streams all complete at ≤ 2× the floor's RSS per stream: ${fmt(oursBig.completed)} completed, ${fmt(oursBig.perStreamKiB / floorBig.perStreamKiB, 1)}×`,
       `- ${mark(responsesBig.completed === big && responsesBig.perStreamKiB <= 1.2 * oursBig.perStreamKiB)} ${fmt(big)} Responses streams all complete at ≤ 1.2× chat streaming's RSS per stream: ${fmt(responsesBig.completed)} completed, ${fmt(responsesBig.perStreamKiB / oursBig.perStreamKiB, 2)}×`,
@@ -352,6 +356,9 @@ if (PARTS.size < 3) {
           `CPU µs/req floor ${Math.round(row.floor.cpuUs)}, express ${Math.round(row.express.cpuUs)}, ` +
           `express-classes ${Math.round(row["express-classes"].cpuUs)}, ours ${Math.round(row.ours.cpuUs)}; ` +
           `p99 ours ${row.ours.p99} ms, floor ${row.floor.p99} ms`,
+      );
+      console.log(
+        `${r.version} c=${c}: metrics off ${Math.round(row[METRICS_OFF].rps)} req/s, ${Math.round(row[METRICS_OFF].cpuUs)} CPU µs/req (on: ${Math.round(row.ours.rps)}, ${Math.round(row.ours.cpuUs)})`,
       );
     }
     for (const [key, s] of Object.entries(r.streams)) {

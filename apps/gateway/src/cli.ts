@@ -54,6 +54,8 @@ program
       port: options.port,
       bind: options.bind,
     });
+    // Announced once ready for work; /healthz and /readyz answer from the moment it listens.
+    await gateway.ready;
     settleHeap();
     process.stderr.write(`openclaw gateway listening on ${gateway.url}\n`);
     const stop = (signal: string) => {

@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  authenticate,
   createAuthGate,
   createChatCompletionsRouter,
   expressClasses,
   InFlightRuns,
   notFound,
+  observeAgent,
+  observeRequests,
   originNotAllowed,
   type ResponsesStore,
   refuseUpgrade,
@@ -18,6 +21,8 @@ import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
 import { corsMiddleware, upgradeOriginCheck } from "./cors.js";
 import { type Logger, requestLog } from "./logger.js";
+import { createMetrics } from "./metrics/prometheus.js";
+import { instrumentStore } from "./metrics/store.js";
 import { createAgentRuntime } from "./runtime/agent-runtime.js";
 import { FileResponsesStore } from "./store/file-responses.js";
 import { FileSessionStore } from "./store/file-sessions.js";
@@ -44,6 +49,11 @@ export interface Gateway {
   url: string;
   server: Server;
   /**
+   * Resolves once the gateway is ready for work (the request validator compiled): until then
+   * it listens, `/healthz` answers and `/readyz` says 503.
+   */
+  ready: Promise<void>;
+  /**
    * Stops accepting; lets running turns (HTTP and WebSocket) finish for up to
    * `gateway.shutdownGraceMs`, ends the rest with `shutting_down`, then closes every socket.
    */
@@ -62,12 +72,21 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Loaded only when configured: the Redis client alone costs ~150 ms and 8 MiB at start.
   const redisStore = redisConfig ? await import("./store/redis.js") : undefined;
   const redis = redisConfig && redisStore ? await redisStore.connectRedis(redisConfig.url, logger) : undefined;
-  const sessions =
+  const metrics = config.gateway.metrics.enabled
+    ? createMetrics({ agents: config.agents.list.map((agent) => agent.id), runsInProgress: (): number => runs.size })
+    : undefined;
+  const observer = metrics?.observer;
+  /** Every run in progress, HTTP and WebSocket: one drain ends them all. */
+  const runs = new InFlightRuns({ observer });
+  const store =
     options.sessions ??
     (redis && redisConfig && redisStore
       ? new redisStore.RedisSessionStore(redis, redisConfig.keyPrefix, config.session)
       : new FileSessionStore(options.stateDir, config.session));
-  const runtime = createAgentRuntime(config, sessions, logger);
+  const sessions = metrics ? instrumentStore("session", store, metrics.stores) : store;
+  const agentRuntime = createAgentRuntime(config, sessions, logger);
+  // Every door runs turns through this one function, so each run's tokens are counted once.
+  const runtime = observer ? { ...agentRuntime, runTurn: observeAgent(agentRuntime.runTurn, observer) } : agentRuntime;
   const endpoint = config.gateway.http.endpoints.chatCompletions;
   const responsesEndpoint = config.gateway.http.endpoints.responses;
   // A stored record holds the conversation (bounded by maxStoredBytes), its input items and the
@@ -77,36 +96,66 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     responsesEndpoint.enabled && !options.responses && !redis
       ? new FileResponsesStore(options.stateDir, { maxRecordBytes })
       : undefined;
-  const responsesStore =
+  const responsesBackend =
     options.responses ??
     fileResponses ??
     (redis && redisConfig && redisStore
       ? new redisStore.RedisResponsesStore(redis, redisConfig.keyPrefix, maxRecordBytes)
       : undefined);
-  /** Every run in progress, HTTP and WebSocket: one drain ends them all. */
-  const runs = new InFlightRuns();
+  const responsesStore =
+    metrics && responsesBackend ? instrumentStore("response", responsesBackend, metrics.stores) : responsesBackend;
 
   const app = express();
   app.disable("x-powered-by");
   // Nothing it answers is cacheable: hashing every body for an ETag would be wasted work.
   app.set("etag", false);
   app.set("trust proxy", config.gateway.trustProxy);
+  if (observer) app.use(observeRequests(observer));
   app.use(requestLog(logger));
   // Before auth, so a preflight is answered without touching the failed-auth count, and before
   // every refusal (503 included), so a page on an allowed origin can read why it was refused.
   const cors = corsMiddleware(config.gateway.http.cors);
   if (cors) app.use(cors);
-  app.use((_req, res, next) => (runs.draining ? sendError(res, shuttingDown()) : next()));
-  // Up as long as the process serves; the store's state is reported, not fatal.
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok", store: redis ? (redis.isReady ? "redis" : "redis-unavailable") : "file" });
-  });
-  // One gate for every door (HTTP and the WebSocket upgrade): one failed-auth count, one lockout.
+  // One gate for every door (HTTP, the WebSocket upgrade, /metrics): one failed-auth count, one lockout.
   const authGate = createAuthGate({
     auth: { ...config.gateway.auth, token: secret, password: secret },
     rateLimitStore:
       redis && redisConfig && redisStore ? redisStore.redisRateLimitStores(redis, redisConfig.keyPrefix) : undefined,
     logger,
+    observer,
+  });
+  const storeState = () => (redis ? (redis.isReady ? "redis" : "redis-unavailable") : "file");
+  // Before the drain's refusal: a load balancer must learn the gateway is draining, and a
+  // scrape during the drain still counts.
+  app.get("/readyz", (_req, res) => {
+    const reasons = [
+      ...(runs.draining ? ["draining"] : []),
+      ...(router.warm ? [] : ["validator_not_warm"]),
+      ...(redis && !redis.isReady ? ["redis_unreachable"] : []),
+    ];
+    res.status(reasons.length === 0 ? 200 : 503).json({
+      status: reasons.length === 0 ? "ready" : "not_ready",
+      reasons,
+      draining: runs.draining,
+      validator: router.warm ? "warm" : "warming",
+      store: storeState(),
+    });
+  });
+  if (metrics) {
+    const scrape: express.RequestHandler = (_req, res, next) => {
+      metrics.text().then((text) => {
+        res.setHeader("Content-Type", metrics.contentType);
+        res.end(text);
+      }, next);
+    };
+    const door = authenticate(authGate, config.gateway.http.endpoints.chatCompletions.bodyTimeoutMs, "metrics");
+    if (config.gateway.metrics.auth) app.get("/metrics", door, scrape);
+    else app.get("/metrics", scrape);
+  }
+  app.use((_req, res, next) => (runs.draining ? sendError(res, shuttingDown()) : next()));
+  // Up as long as the process serves; the store's state is reported, not fatal.
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok", store: storeState() });
   });
   const router = createChatCompletionsRouter({
     enabled: endpoint.enabled,
@@ -161,7 +210,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   server.on("upgrade", (req, duplex, head) =>
     originAllowed(req) ? socket.handleUpgrade(req, duplex, head) : refuseUpgrade(duplex, originNotAllowed()),
   );
-  await router.ready;
   const host = bindAddress(options.bind ?? config.gateway.bind);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -172,9 +220,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  logger.info(
-    { url, chatCompletions: endpoint.enabled, responses: responsesEndpoint.enabled, agents: runtime.agents.list() },
-    "gateway listening",
+  // Listening before the validator is compiled: liveness answers at once, readiness once warm.
+  const ready = router.ready.then(() =>
+    logger.info(
+      { url, chatCompletions: endpoint.enabled, responses: responsesEndpoint.enabled, agents: runtime.agents.list() },
+      "gateway listening",
+    ),
   );
 
   let closing: Promise<void> | undefined;
@@ -200,5 +251,5 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     })();
     return closing;
   };
-  return { url, server, close };
+  return { url, server, ready, close };
 }

@@ -192,20 +192,24 @@ export function createGatewaySocket(options: {
         params: {},
         model: `openclaw:${agentId}`,
       };
-      const controller = runs.start();
+      const controller = runs.start({ agentId, door: "websocket" });
       mine.set(frame.id, controller);
       running++;
       run(frame.id, turn, controller)
-        .catch((error: unknown) => logger.error({ err: error, agentId }, "websocket run failed"))
-        .finally(() => {
-          runs.end(controller);
+        .catch((error: unknown) => {
+          logger.error({ err: error, agentId }, "websocket run failed");
+          return true;
+        })
+        .then((failed) => {
+          runs.end(controller, failed);
           mine.delete(frame.id);
           running--;
           endIfIdle();
         });
     }
 
-    async function run(id: string, turn: AgentTurn, controller: AbortController) {
+    /** Runs the turn to its end; resolves whether it failed. */
+    async function run(id: string, turn: AgentTurn, controller: AbortController): Promise<boolean> {
       const { signal } = controller;
       let failure: OpenAIError | undefined;
       try {
@@ -220,6 +224,7 @@ export function createGatewaySocket(options: {
       // Ended by a drain: say so. Cancelled, or the connection went: no one to tell.
       const stopped = signal.aborted ? abortedWith(signal) : failure;
       if (stopped) void out.send(errorFrame(stopped, id));
+      return failure !== undefined;
     }
 
     ws.on("message", (data: Buffer, isBinary) => {

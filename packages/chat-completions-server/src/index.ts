@@ -10,6 +10,7 @@ export {
   type AuthGate,
   type AuthGateOptions,
   type AuthOptions,
+  authenticate,
   BoundedMemoryStore,
   bearerSecret,
   createAuthGate,
@@ -40,6 +41,13 @@ export {
 export { ToolCallAccumulator, untilAborted } from "./events.js";
 export { expressClasses } from "./express-classes.js";
 export type { components, paths } from "./generated/openapi.js";
+export {
+  observeAgent,
+  observeRequests,
+  type RequestFinishedEvent,
+  type RunOutcome,
+  type ServerObserver,
+} from "./observer.js";
 export { DEFAULT_MAX_STORED_RESPONSE_BYTES, DEFAULT_RESPONSES_TTL_MS } from "./responses/handlers.js";
 export { DEFAULT_MEMORY_STORE_MAX_ENTRIES, MemoryResponsesStore } from "./responses/store.js";
 export type * from "./responses/types.js";
@@ -53,7 +61,7 @@ export {
   DEFAULT_SLOW_READER_TIMEOUT_MS,
   type ResponsesOptions,
 } from "./router.js";
-export { abortedWith, InFlightRuns } from "./runs.js";
+export { abortedWith, InFlightRuns, type RunInfo } from "./runs.js";
 export { AGENT_ID, agentIdFromModel, selectAgent } from "./select.js";
 export {
   ephemeralSessionKey,

@@ -15,6 +15,7 @@ import {
   sendError,
 } from "./errors.js";
 import { listModels, retrieveModel } from "./models.js";
+import type { ServerObserver } from "./observer.js";
 import {
   DEFAULT_MAX_STORED_RESPONSE_BYTES,
   DEFAULT_RESPONSES_TTL_MS,
@@ -86,12 +87,22 @@ export interface ChatCompletionsRouterOptions {
    * their runs in, and {@link ChatCompletionsRouter.drain} ends theirs too. Default: the router's own.
    */
   runs?: InFlightRuns;
+  /**
+   * Told of failed auth and of how runs end, when the router makes its own gate and runs (a
+   * host passing `authGate` and `runs` gives the observer to those). See {@link ServerObserver}.
+   */
+  observer?: ServerObserver;
 }
 
 /** The Express router, with what its host needs to know about it. */
 export interface ChatCompletionsRouter extends Router {
   /** Resolves once the request validator is compiled; await it before listening. */
   readonly ready: Promise<void>;
+  /**
+   * Whether {@link ready} has resolved: the validator's warm-up is over (a failed warm-up is
+   * logged, and the first request compiles it instead). For a readiness probe.
+   */
+  readonly warm: boolean;
   /** Agent runs in progress now (of every transport sharing {@link ChatCompletionsRouterOptions.runs}). */
   readonly activeRuns: number;
   /**
@@ -144,13 +155,14 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
  */
 export function createChatCompletionsRouter(options: ChatCompletionsRouterOptions): ChatCompletionsRouter {
   const router = Router();
-  const runs = options.runs ?? new InFlightRuns();
+  const runs = options.runs ?? new InFlightRuns({ observer: options.observer });
   const drain = { value: (graceMs: number) => runs.drain(graceMs) };
   const activeRuns = { get: () => runs.size };
   const responses = options.responses?.enabled ? options.responses : undefined;
   if (!options.enabled && !responses) {
     return Object.defineProperties(router, {
       ready: { value: Promise.resolve() },
+      warm: { value: true },
       activeRuns,
       drain,
     }) as ChatCompletionsRouter;
@@ -161,8 +173,9 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   const keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
   const slowReaderTimeoutMs = options.slowReaderTimeoutMs ?? DEFAULT_SLOW_READER_TIMEOUT_MS;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
-  const { auth: authOptions, rateLimitStore } = options;
-  const gate = options.authGate ?? (authOptions && createAuthGate({ auth: authOptions, rateLimitStore, logger }));
+  const { auth: authOptions, rateLimitStore, observer } = options;
+  const gate =
+    options.authGate ?? (authOptions && createAuthGate({ auth: authOptions, rateLimitStore, logger, observer }));
   if (!gate) throw new TypeError("createChatCompletionsRouter needs `auth` or `authGate`");
   const auth = authenticate(gate, bodyTimeoutMs);
   const readBody = jsonBody(maxBodyBytes, bodyTimeoutMs);
@@ -172,7 +185,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
     const agentId = selectAgent(req.get("x-openclaw-agent-id"), body.model, agents);
     const session = selectSession(req.get("x-openclaw-session-key"), body.user, agentId);
     const turn = toAgentTurn(body, agentId, session);
-    await runAnswering(runs, res, async (signal) => {
+    await runAnswering(runs, res, { agentId, door: "http" }, async (signal, failed) => {
       try {
         if (body.stream) {
           await streamCompletion(res, runAgent, turn, {
@@ -180,7 +193,10 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
             keepAliveMs,
             slowReaderTimeoutMs,
             signal,
-            toError: (error) => logAgentError(error, turn.agentId),
+            toError: (error) => {
+              failed();
+              return logAgentError(error, agentId);
+            },
           });
         } else {
           const completion = await runToCompletion(runAgent, turn, signal);
@@ -191,7 +207,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
           }
         }
       } catch (error) {
-        throw logAgentError(error, turn.agentId);
+        throw logAgentError(error, agentId);
       }
     });
   };
@@ -258,14 +274,19 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   router.all([MODELS, MODEL], only("GET"));
   router.use(validationErrorHandler, answerErrors);
 
+  let warm = false;
+  // A failed warm-up only costs the first request its compile time; it must not crash the host.
+  const ready = Promise.all(warming)
+    .then(
+      () => undefined,
+      (err) => logger.warn({ err }, "validator warm-up failed"),
+    )
+    .then(() => {
+      warm = true;
+    });
   return Object.defineProperties(router, {
-    // A failed warm-up only costs the first request its compile time; it must not crash the host.
-    ready: {
-      value: Promise.all(warming).then(
-        () => undefined,
-        (err) => logger.warn({ err }, "validator warm-up failed"),
-      ),
-    },
+    ready: { value: ready },
+    warm: { get: () => warm },
     activeRuns,
     drain,
   }) as ChatCompletionsRouter;

@@ -250,6 +250,14 @@ export const configSchema = z
          * net.core.somaxconn). Node's default of 511 resets clients when thousands connect at once.
          */
         listenBacklog: z.number().int().min(1).default(4096),
+        /** `GET /metrics`: Prometheus metrics on the gateway's port. */
+        metrics: z
+          .strictObject({
+            enabled: z.boolean().default(true),
+            /** Ask for the gateway secret (and count wrong ones toward the lockout) as every door does. */
+            auth: z.boolean().default(true),
+          })
+          .prefault({}),
         /** Shared state for several gateway processes. Absent: in-memory limiter, file sessions. */
         store: z.strictObject({ redis: redisStore.optional() }).prefault({}),
       })

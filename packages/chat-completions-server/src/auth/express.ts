@@ -19,11 +19,15 @@ export function refuseAndClose(res: Response, error: OpenAIError, lingerMs: numb
  * The Express door of an {@link AuthGate}: runs before anything reads the body. The right
  * secret goes on (without waiting for any store, when the client is exempt); anything else
  * is answered with `Connection: close`. A store failure that must not pass reaches Express as
- * `next(error)`.
+ * `next(error)`. `door` names the door in the log and to the observer (a host guarding its own
+ * routes with the same gate, say `/metrics`, gives its own name).
+ *
+ * @example
+ * app.get("/metrics", authenticate(gate, 30_000, "metrics"), (req, res) => { ... });
  */
-export function authenticate(gate: AuthGate, lingerMs: number): RequestHandler {
+export function authenticate(gate: AuthGate, lingerMs: number, door = "http"): RequestHandler {
   return (req, res, next) => {
-    const refused = gate.check(req, "http", () => req.ip);
+    const refused = gate.check(req, door, () => req.ip);
     if (refused === undefined) return next();
     if (!(refused instanceof Promise)) return refuseAndClose(res, refused, lingerMs);
     refused.then((error) => (error ? refuseAndClose(res, error, lingerMs) : next()), next);

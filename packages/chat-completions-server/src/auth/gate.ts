@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import { ipKeyGenerator } from "express-rate-limit";
 import type { OpenAIError } from "../errors.js";
 import { invalidApiKey } from "../errors.js";
+import type { ServerObserver } from "../observer.js";
 import type { Logger } from "../types.js";
 import { bearerSecret, MAX_AUTHORIZATION_LENGTH } from "./bearer.js";
 import {
@@ -21,6 +22,8 @@ export interface AuthGateOptions {
   rateLimitStore?: RateLimitStoreFactory;
   /** Where auth failures and lockouts are logged (never the secret or the guess). Default: nowhere. */
   logger?: Logger;
+  /** Told of every wrong secret and every lockout, by door (`authFailed`, `authLockout`). */
+  observer?: ServerObserver;
 }
 
 /**
@@ -83,7 +86,12 @@ function keyOf(candidate: string | undefined, peer: string | undefined): string 
  */
 export function createAuthGate(options: AuthGateOptions): AuthGate {
   const isValid = createSecretCheck(options.auth);
-  const limiter = createFailedAuthLimiter(options.auth.rateLimit, options.rateLimitStore, options.logger);
+  const limiter = createFailedAuthLimiter(
+    options.auth.rateLimit,
+    options.rateLimitStore,
+    options.logger,
+    options.observer,
+  );
   const exemptLoopback = options.auth.rateLimit !== false && (options.auth.rateLimit?.exemptLoopback ?? true);
 
   const decide = (req: IncomingMessage, client: AuthClient, door: string) => {

@@ -1,5 +1,6 @@
 import type { Options, Store } from "express-rate-limit";
 import { authStoreUnavailable, invalidApiKey, type OpenAIError, tooManyFailedAttempts } from "../errors.js";
+import type { ServerObserver } from "../observer.js";
 import type { Logger } from "../types.js";
 import { BoundedMemoryStore, DEFAULT_MAX_TRACKED_CLIENTS } from "./memory-store.js";
 
@@ -76,12 +77,14 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
  * `lockoutMs` once it has used up `maxAttempts` within `windowMs`. Logs the first failure of
  * each client per window and each lockout, so a flood of guesses is two log lines.
  *
- * `options: false` turns the lockout off; failures are still counted, for the log.
+ * `options: false` turns the lockout off; failures are still counted, for the log. `observer`
+ * hears of every wrong secret and every lockout, with the door it came through.
  */
 export function createFailedAuthLimiter(
   options: RateLimitOptions | false | undefined,
   makeStore?: RateLimitStoreFactory,
   logger: Logger = silent,
+  observer?: ServerObserver,
 ): FailedAuthLimiter {
   const locks = options !== false;
   const limits = options || {};
@@ -127,6 +130,7 @@ export function createFailedAuthLimiter(
   };
 
   const failed = async (client: AuthClient, door: string) => {
+    observer?.authFailed?.({ door });
     let failuresNow: number;
     try {
       failuresNow = (await failures.increment(client.key)).totalHits;
@@ -140,6 +144,7 @@ export function createFailedAuthLimiter(
       // After the lockout the client starts afresh.
       await failures.resetKey(client.key);
       if (totalHits === 1) {
+        observer?.authLockout?.({ door });
         logger.warn({ client: client.key, door, failures: failuresNow, lockoutMs }, "auth lockout");
       }
       // The guess that reached the limit is told it was wrong; any beyond it, that it is locked out.

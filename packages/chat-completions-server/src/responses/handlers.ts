@@ -76,20 +76,23 @@ export function responsesHandlers(
       throw responseChainTooLarge(maxStoredBytes, previous.length > 0 ? "previous_response_id" : "input");
     }
     const id = responseId();
-    const ending: TurnEnding = {
-      save: async (builder, response) => {
-        if (!keep) return;
-        const value: StoredResponse = {
-          response,
-          input: read.items,
-          conversation: [...turn.messages, ...builder.answer()],
-          agentId,
-        };
-        await stored(() => store.put(id, value, ttlMs));
-      },
-      toError: (error) => options.toError(error, agentId),
-    };
-    await runAnswering(runs, res, async (signal) => {
+    await runAnswering(runs, res, { agentId, door: "http" }, async (signal, failed) => {
+      const ending: TurnEnding = {
+        save: async (builder, response) => {
+          if (!keep) return;
+          const value: StoredResponse = {
+            response,
+            input: read.items,
+            conversation: [...turn.messages, ...builder.answer()],
+            agentId,
+          };
+          await stored(() => store.put(id, value, ttlMs));
+        },
+        toError: (error) => {
+          failed();
+          return options.toError(error, agentId);
+        },
+      };
       try {
         if (body.stream) {
           await streamResponse(res, runAgent, turn, id, body, { ...options.stream, signal }, ending);

@@ -1,0 +1,173 @@
+import type { ServerObserver } from "@openclaw/chat-completions-server";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { StoreObserver } from "./store.js";
+
+/**
+ * Seconds, from a fast JSON answer to a long stream (a turn may take minutes): the buckets of
+ * request durations and of streams' time to first byte.
+ */
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+
+/** The label value of a status: `2xx`…`5xx`, or `none` when the client left before any answer. */
+const statusClass = (status: number) => (status >= 100 && status < 600 ? `${Math.floor(status / 100)}xx` : "none");
+
+/**
+ * `make(...labels)` once per distinct label values, then from a map: prom-client hashes a label
+ * object on every update, a cost per request. Bounded, as the label values are.
+ */
+function cached<A extends string[], T>(make: (...labels: A) => T): (...labels: A) => T {
+  const children = new Map<string, T>();
+  return (...labels) => {
+    const key = labels.join("\u0000");
+    let child = children.get(key);
+    if (child === undefined) {
+      child = make(...labels);
+      children.set(key, child);
+    }
+    return child;
+  };
+}
+
+/** A token count as a counter takes it: a count that is no finite non-negative number adds nothing. */
+const count = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);
+
+export interface GatewayMetrics {
+  /** For the server package's hooks: requests, streams, runs, tokens, failed auth. */
+  observer: ServerObserver;
+  /** For {@link instrumentStore}: operations and errors of the session (and any other) store. */
+  stores: StoreObserver;
+  /** The exposition, Prometheus text format. */
+  text(): Promise<string>;
+  contentType: string;
+}
+
+/**
+ * The gateway's Prometheus metrics (prom-client, a registry of its own), named by Prometheus
+ * conventions: `openclaw_` prefix, base units, `_total` counters, `_seconds` histograms. Labels
+ * take bounded values only: route templates (never paths), status classes, configured agent
+ * ids (anything else is `other`), outcomes, doors, store kinds and operations; never a user, a
+ * session key or a model string a client sent. The process's default metrics (`process_*`,
+ * `nodejs_*`) keep their standard names, which dashboards expect.
+ */
+export function createMetrics(options: {
+  /** The configured agent ids: the values of the `agent` label (anything else is `other`). */
+  agents: readonly string[];
+  /** Agent runs in progress now, read at each scrape. */
+  runsInProgress: () => number;
+}): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const agents = new Set(options.agents);
+  const agentLabel = (id: string) => (agents.has(id) ? id : "other");
+  const registers = [registry];
+
+  const requests = new Counter({
+    name: "openclaw_http_requests_total",
+    help: "HTTP requests answered (or abandoned by their client), by route template and status class.",
+    labelNames: ["route", "status_class"] as const,
+    registers,
+  });
+  const duration = new Histogram({
+    name: "openclaw_http_request_duration_seconds",
+    help: "Time from an HTTP request's arrival to its end (a stream's: its last byte), by route template.",
+    labelNames: ["route"] as const,
+    buckets: SECONDS_BUCKETS,
+    registers,
+  });
+  const firstByte = new Histogram({
+    name: "openclaw_http_stream_first_byte_seconds",
+    help: "Time from a streamed request's arrival to its first byte (headers and first event), by route template.",
+    labelNames: ["route"] as const,
+    buckets: SECONDS_BUCKETS,
+    registers,
+  });
+  const streamsOpen = new Gauge({
+    name: "openclaw_http_streams_open",
+    help: "Streamed answers (SSE) open now, by route template.",
+    labelNames: ["route"] as const,
+    registers,
+  });
+  const runs = new Counter({
+    name: "openclaw_agent_runs_total",
+    help: "Agent runs ended, by agent, door and outcome (completed, failed, aborted_by_client, ended_by_shutdown).",
+    labelNames: ["agent", "door", "outcome"] as const,
+    registers,
+  });
+  new Gauge({
+    name: "openclaw_agent_runs_in_progress",
+    help: "Agent runs in progress now, every door together.",
+    registers,
+    collect() {
+      this.set(options.runsInProgress());
+    },
+  });
+  const tokens = new Counter({
+    name: "openclaw_agent_tokens_total",
+    help: "Tokens of finished agent runs, as their model reported them, by agent and type (input, output).",
+    labelNames: ["agent", "type"] as const,
+    registers,
+  });
+  const authFailures = new Counter({
+    name: "openclaw_auth_failures_total",
+    help: "Wrong secrets presented (what the failed-auth lockout counts), by door (http, websocket, metrics).",
+    labelNames: ["door"] as const,
+    registers,
+  });
+  const lockouts = new Counter({
+    name: "openclaw_auth_lockouts_total",
+    help: "Clients locked out after too many wrong secrets, by the door of the guess that locked them out.",
+    labelNames: ["door"] as const,
+    registers,
+  });
+  const storeOperations = new Counter({
+    name: "openclaw_store_operations_total",
+    help: "Store operations, by store (session, …) and operation.",
+    labelNames: ["store", "operation"] as const,
+    registers,
+  });
+  const storeErrors = new Counter({
+    name: "openclaw_store_errors_total",
+    help: "Store operations that failed, by store and operation.",
+    labelNames: ["store", "operation"] as const,
+    registers,
+  });
+
+  const requestsOf = cached((route: string, status_class: string) => requests.labels({ route, status_class }));
+  const durationOf = cached((route: string) => duration.labels({ route }));
+  const runsOf = cached((agent: string, door: string, outcome: string) => runs.labels({ agent, door, outcome }));
+  const tokensOf = cached((agent: string, type: string) => tokens.labels({ agent, type }));
+  const observer: ServerObserver = {
+    requestFinished({ route, status, seconds }) {
+      requestsOf(route, statusClass(status)).inc();
+      durationOf(route).observe(seconds);
+    },
+    streamOpened({ route, firstByteSeconds }) {
+      firstByte.observe({ route }, firstByteSeconds);
+      streamsOpen.inc({ route });
+    },
+    streamClosed({ route }) {
+      streamsOpen.dec({ route });
+    },
+    runEnded({ agentId, door, outcome }) {
+      runsOf(agentLabel(agentId), door, outcome).inc();
+    },
+    tokens({ agentId, input, output }) {
+      const agent = agentLabel(agentId);
+      tokensOf(agent, "input").inc(count(input));
+      tokensOf(agent, "output").inc(count(output));
+    },
+    authFailed({ door }) {
+      authFailures.inc({ door });
+    },
+    authLockout({ door }) {
+      lockouts.inc({ door });
+    },
+  };
+  const stores: StoreObserver = {
+    storeOperation({ store, operation, failed }) {
+      storeOperations.inc({ store, operation });
+      if (failed) storeErrors.inc({ store, operation });
+    },
+  };
+  return { observer, stores, text: () => registry.metrics(), contentType: registry.contentType };
+}

@@ -1,0 +1,146 @@
+import type { ServerResponse } from "node:http";
+import type { Request, RequestHandler } from "express";
+import type { AgentEvent, RunAgent } from "./types.js";
+
+/**
+ * How an agent run ended: by itself (`completed`), with an error (`failed`: an error answer or
+ * an error event), because its client left or cancelled it (`aborted_by_client`), or because a
+ * drain ended it at the end of the shutdown grace (`ended_by_shutdown`).
+ */
+export type RunOutcome = "completed" | "failed" | "aborted_by_client" | "ended_by_shutdown";
+
+/** What the host is told when an HTTP request ends. */
+export interface RequestFinishedEvent {
+  /**
+   * The template of the route that answered (`/v1/chat/completions`, `/v1/models/*model`, a
+   * host's `/healthz`), or `"other"` when no route matched: never the request's own path, so
+   * the set of values is the host's routes.
+   */
+  route: string;
+  /** The status sent, or 0 when the client left before anything was sent. */
+  status: number;
+  /** From the request's arrival to its end. */
+  seconds: number;
+}
+
+/**
+ * Hooks a host implements to count what the server does (requests, streams, runs, tokens,
+ * failed auth), e.g. as Prometheus metrics, without this package depending on any metrics
+ * library. Every hook is optional and called synchronously where the event happens; it must be
+ * cheap and must not throw.
+ *
+ * Where each is called from, so that every door sharing these pieces is counted alike:
+ * - `requestFinished`, `streamOpened`, `streamClosed`: {@link observeRequests}, a middleware the
+ *   host mounts first, so every route (this package's and the host's own) is seen;
+ * - `runEnded`: {@link InFlightRuns}, where every transport registers its runs;
+ * - `tokens`: {@link observeAgent}, a wrapper of the host's {@link RunAgent};
+ * - `authFailed`, `authLockout`: the {@link AuthGate} every door checks secrets with.
+ */
+export interface ServerObserver {
+  requestFinished?(event: RequestFinishedEvent): void;
+  /** A streamed answer (`text/event-stream`) sent its headers: it is open from now. */
+  streamOpened?(event: { route: string; firstByteSeconds: number }): void;
+  /** An open stream ended, finished or cut. */
+  streamClosed?(event: { route: string }): void;
+  /** An agent run ended. `door` is the transport it came through (`http`, `websocket`). */
+  runEnded?(event: { agentId: string; door: string; outcome: RunOutcome }): void;
+  /** A run's `done` event reported token counts. */
+  tokens?(event: { agentId: string; input: number; output: number }): void;
+  /** A wrong secret was presented at `door` (what the lockout counts). */
+  authFailed?(event: { door: string }): void;
+  /** A client was locked out, by its wrong secret at `door`. */
+  authLockout?(event: { door: string }): void;
+}
+
+/** The matched route's template, with the prefix of the router it is mounted in. */
+function routeOf(req: Request): string {
+  const route = req.route as { path?: unknown } | undefined;
+  if (!route) return "other";
+  const path = Array.isArray(route.path) ? route.path.join("|") : String(route.path);
+  return `${req.baseUrl ?? ""}${path}`;
+}
+
+/** Whether the headers being written (or already set) say `text/event-stream`. */
+function isEventStream(res: ServerResponse, args: unknown[]): boolean {
+  const headers = args.find((arg) => typeof arg === "object" && arg !== null) as
+    | Record<string, unknown>
+    | unknown[]
+    | undefined;
+  let type: unknown = res.getHeader("content-type");
+  if (Array.isArray(headers)) {
+    for (let i = 0; i + 1 < headers.length; i += 2)
+      if (String(headers[i]).toLowerCase() === "content-type") type = headers[i + 1];
+  } else if (headers) {
+    for (const key of Object.keys(headers)) if (key.toLowerCase() === "content-type") type = headers[key];
+  }
+  return typeof type === "string" && type.startsWith("text/event-stream");
+}
+
+/**
+ * A middleware that reports every request to `observer` when it ends (route template, status,
+ * duration) and every streamed answer when its headers go out and when it ends. Mount it
+ * before any route (`app.use(observeRequests(observer))`), so the host's own routes and every
+ * endpoint of this package are counted without each knowing about it.
+ */
+export function observeRequests(observer: ServerObserver): RequestHandler {
+  const watchStreams = observer.streamOpened !== undefined || observer.streamClosed !== undefined;
+  return (req, res, next) => {
+    const started = performance.now();
+    let streaming = false;
+    if (watchStreams) {
+      // The one moment a stream starts is its writeHead (explicit, or implied by a first write).
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+        res.writeHead = writeHead;
+        const result = (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+        if (isEventStream(res, args)) {
+          streaming = true;
+          observer.streamOpened?.({ route: routeOf(req), firstByteSeconds: (performance.now() - started) / 1000 });
+        }
+        return result;
+      } as typeof res.writeHead;
+    }
+    res.once("close", () => {
+      const route = routeOf(req);
+      if (streaming) observer.streamClosed?.({ route });
+      observer.requestFinished?.({
+        route,
+        status: res.headersSent ? res.statusCode : 0,
+        seconds: (performance.now() - started) / 1000,
+      });
+    });
+    next();
+  };
+}
+
+/**
+ * Wraps the host's {@link RunAgent} so every run's token counts (its `done` event's `usage`)
+ * reach `observer.tokens`, whichever door ran it. Wrap once and give the result to every door.
+ * A pass-through iterator, not a generator: one `then` per event, no extra awaits.
+ */
+export function observeAgent(runAgent: RunAgent, observer: ServerObserver): RunAgent {
+  const { tokens } = observer;
+  if (!tokens) return runAgent;
+  return (turn, context) => ({
+    [Symbol.asyncIterator]() {
+      const iterator = runAgent(turn, context)[Symbol.asyncIterator]();
+      const tap = (result: IteratorResult<AgentEvent>) => {
+        const event = result.done ? undefined : result.value;
+        if (event?.type === "done" && event.usage) {
+          tokens({
+            agentId: turn.agentId,
+            input: event.usage.prompt_tokens,
+            output: event.usage.completion_tokens,
+          });
+        }
+        return result;
+      };
+      return {
+        next: () => iterator.next().then(tap),
+        return: (value?: unknown) =>
+          iterator.return ? iterator.return(value) : Promise.resolve({ done: true as const, value: undefined }),
+        throw: (error?: unknown) => (iterator.throw ? iterator.throw(error) : Promise.reject(error)),
+      };
+    },
+  });
+}
