@@ -19,15 +19,20 @@ export const BMP = Buffer.from([0x42, 0x4d, 0x3a, 0, 0, 0, 0, 0, 0, 0, 0x36, 0, 
 export const dataUri = (mime: string, bytes: Buffer | string) =>
   `data:${mime};base64,${Buffer.from(bytes).toString("base64")}`;
 
-/** A one-page PDF whose text is `text` (ASCII, no parentheses or backslashes). */
-export function pdf(text: string): Buffer {
+/** A PDF of `pages` pages, each showing `text` (ASCII, no parentheses or backslashes). */
+export function pdf(text: string, pages = 1): Buffer {
   const stream = `BT /F1 24 Tf 10 100 Td (${text}) Tj ET`;
+  // 1 catalog, 2 pages, 3 font, 4 contents, then one object per page.
+  const kids = Array.from({ length: pages }, (_, i) => `${i + 5} 0 R`).join(" ");
   const objects = [
     "<</Type/Catalog/Pages 2 0 R>>",
-    "<</Type/Pages/Kids[3 0 R]/Count 1>>",
-    "<</Type/Page/Parent 2 0 R/MediaBox[0 0 600 200]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
-    `<</Length ${stream.length}>>stream\n${stream}\nendstream`,
+    `<</Type/Pages/Kids[${kids}]/Count ${pages}>>`,
     "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+    `<</Length ${stream.length}>>stream\n${stream}\nendstream`,
+    ...Array.from(
+      { length: pages },
+      () => "<</Type/Page/Parent 2 0 R/MediaBox[0 0 600 200]/Contents 4 0 R/Resources<</Font<</F1 3 0 R>>>>>>",
+    ),
   ];
   let body = "%PDF-1.4\n";
   const offsets: number[] = [];
