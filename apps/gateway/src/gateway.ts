@@ -13,6 +13,7 @@ import express, { type Request } from "express";
 import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
 import { type Logger, requestLog } from "./logger.js";
+import { createImageFetcher } from "./media/fetch-image.js";
 import { createAgentRuntime } from "./runtime/agent-runtime.js";
 import { FileSessionStore } from "./store/file-sessions.js";
 import type { SessionStore } from "./store/types.js";
@@ -91,6 +92,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     bodyTimeoutMs: endpoint.bodyTimeoutMs,
     keepAliveMs: endpoint.keepAliveMs,
     slowReaderTimeoutMs: endpoint.slowReaderTimeoutMs,
+    images: endpoint.images,
+    files: endpoint.files,
+    // Remote images only when allowed: the fetcher holds the network rules (allowlist, no private addresses).
+    fetchImage: endpoint.images.allowUrl ? createImageFetcher(endpoint.images) : undefined,
     logger,
     runs,
   });
