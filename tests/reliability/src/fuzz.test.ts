@@ -5,7 +5,7 @@ import { checkSse, expectCompletion, expectError } from "@openclaw/contract-kit"
 import { baseConfig, TOKEN as GATEWAY_TOKEN, type RunningGateway, startGateway } from "@openclaw/contract-kit/gateway";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonContentType, mutations, validRequest } from "./requests.js";
+import { FUZZ_MEDIA_LIMITS, jsonContentType, mutations, validRequest } from "./requests.js";
 import { post, startServerPackage } from "./servers.js";
 
 const scale = Number(process.env.FUZZ_RUNS ?? 1);
@@ -53,7 +53,7 @@ describe("the server package alone", () => {
   let server: Awaited<ReturnType<typeof startServerPackage>>;
   let heapAtStart: number;
   beforeAll(async () => {
-    server = await startServerPackage();
+    server = await startServerPackage(FUZZ_MEDIA_LIMITS);
     await expectServed(server.url, { model: "openclaw", messages: [{ role: "user", content: "warm" }] });
     heapAtStart = heapAfterGc();
   });
@@ -94,7 +94,10 @@ describe("through the gateway CLI", () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
     // A small heap: anything kept per request ends the process quickly instead of filling the machine.
-    gateway = await startGateway(baseConfig(), { env: { NODE_OPTIONS: "--max-old-space-size=64" } });
+    const config = baseConfig({
+      gateway: { http: { endpoints: { chatCompletions: { enabled: true, ...FUZZ_MEDIA_LIMITS } } } },
+    });
+    gateway = await startGateway(config, { env: { NODE_OPTIONS: "--max-old-space-size=64" } });
   });
   afterAll(() => gateway.stop());
 
