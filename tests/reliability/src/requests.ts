@@ -269,5 +269,8 @@ export const mutations: ((base: Record<string, unknown>, pick: number) => RawReq
       ),
     ),
   (b) =>
-    json("file past files.maxBytes", withPart(b, file({ file_data: zeros(FUZZ_MEDIA_LIMITS.files.maxBytes + 3), filename: "big.txt" }))),
+    json(
+      "file past files.maxBytes",
+      withPart(b, file({ file_data: zeros(FUZZ_MEDIA_LIMITS.files.maxBytes + 3), filename: "big.txt" })),
+    ),
 ];
