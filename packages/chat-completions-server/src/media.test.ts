@@ -252,6 +252,15 @@ describe("file parts", () => {
   });
 });
 
+describe("PDFs at once", () => {
+  it("parses two at a time; the others wait their turn and are all answered", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => postChat(server.url, user(file({ file_data: b64(pdf(`doc ${i}`)) })))),
+    );
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+  });
+});
+
 describe("a PDF's time bound", () => {
   it("ends a PDF that takes longer than files.pdfTimeoutMs", async () => {
     const slow = await startServer({ runAgent: agent.runAgent, files: { pdfTimeoutMs: 1 } });

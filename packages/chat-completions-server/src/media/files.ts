@@ -54,7 +54,11 @@ export function untrustedText(text: string, mime: string, bytes: number, filenam
 }
 
 /** Checks one file part (see `checkMedia`) and turns it into text. */
-export async function checkFile(part: Extract<MediaPart, { kind: "file" }>, policy: FilePolicy): Promise<CheckedFile> {
+export async function checkFile(
+  part: Extract<MediaPart, { kind: "file" }>,
+  policy: FilePolicy,
+  signal?: AbortSignal,
+): Promise<CheckedFile> {
   const { param, data, filename } = part;
   const invalid = (message: string) => mediaRefused("invalid_file_data", param, message);
   if (data === undefined) throw invalid("A file part needs `file_data` (base64); `file_id` is not supported here.");
@@ -75,17 +79,22 @@ export async function checkFile(part: Extract<MediaPart, { kind: "file" }>, poli
   const sniffed = await sniff(decoded);
   const base = { kind: "file" as const, param, bytes, ...(filename !== undefined && { filename }) };
   if (sniffed === "application/pdf") {
-    const result = await pdfText(decoded, {
-      timeoutMs: policy.pdfTimeoutMs,
-      maxPages: policy.pdfMaxPages,
-      maxChars: policy.maxBytes,
-    });
+    const result = await pdfText(
+      decoded,
+      {
+        timeoutMs: policy.pdfTimeoutMs,
+        maxPages: policy.pdfMaxPages,
+        maxChars: policy.maxBytes,
+      },
+      signal,
+    );
     if ("failure" in result) {
       const why = {
         timeout: `The PDF could not be turned into text within ${policy.pdfTimeoutMs} ms.`,
         too_many_pages: `A PDF may have at most ${policy.pdfMaxPages} pages.`,
         too_much_text: `A PDF's text may be at most ${policy.maxBytes} characters.`,
         unreadable: "The file could not be read as a PDF.",
+        aborted: "The request ended before the PDF was read.",
       }[result.failure];
       throw mediaRefused(result.failure === "too_much_text" ? "file_too_large" : "invalid_file_data", param, why);
     }

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
 /** Why a PDF gave no text. */
-export type PdfFailure = "timeout" | "too_many_pages" | "too_much_text" | "unreadable";
+export type PdfFailure = "timeout" | "too_many_pages" | "too_much_text" | "unreadable" | "aborted";
 
 export interface PdfLimits {
   timeoutMs: number;
@@ -45,25 +45,48 @@ const { getDocumentProxy } = require(workerData.unpdfPath);
 let running = 0;
 const waiting: (() => void)[] = [];
 
-async function slot(): Promise<() => void> {
-  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
-  else running++;
-  return () => {
+/**
+ * Waits for one of the {@link MAX_CONCURRENT} slots, first come first served; resolves its
+ * release, or `undefined` if `signal` aborts first (the client is gone: it leaves the queue).
+ */
+async function slot(signal?: AbortSignal): Promise<(() => void) | undefined> {
+  const release = () => {
     const next = waiting.shift();
     if (next) next();
     else running--;
   };
+  if (running < MAX_CONCURRENT) {
+    running++;
+    return release;
+  }
+  if (signal?.aborted) return undefined;
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      waiting.splice(waiting.indexOf(take), 1);
+      resolve(undefined);
+    };
+    // Handed the slot by a release: `running` stays as it is, the slot passes to this waiter.
+    const take = () => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve(release);
+    };
+    waiting.push(take);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }
 
 /**
  * The text of a PDF, extracted by unpdf (pdf.js) in a worker thread with a bounded heap, ended
  * after `timeoutMs` whatever it is doing: a hostile PDF costs at most that time and that memory.
+ * At most {@link MAX_CONCURRENT} run at once; the others wait in order, until `signal` aborts.
  */
 export async function pdfText(
   bytes: Uint8Array,
   limits: PdfLimits,
+  signal?: AbortSignal,
 ): Promise<{ text: string } | { failure: PdfFailure }> {
-  const release = await slot();
+  const release = await slot(signal);
+  if (!release) return { failure: "aborted" };
   try {
     return await new Promise((resolve) => {
       const worker = new Worker(WORKER, {

@@ -153,7 +153,7 @@ export async function checkMedia(
   let totalImageBytes = 0;
   for (const part of parts) {
     if (part.kind === "file") {
-      checked.push(await checkFile(part, files));
+      checked.push(await checkFile(part, files, signal));
       continue;
     }
     const image = await checkImage(part, policy, signal);
