@@ -38,7 +38,7 @@ export {
 export { ToolCallAccumulator, untilAborted } from "./events.js";
 export { expressClasses } from "./express-classes.js";
 export type { components, paths } from "./generated/openapi.js";
-export { chatMediaParts, withCheckedMedia } from "./media/chat.js";
+export { chatMediaParts, chatPartOf, withCheckedMedia } from "./media/chat.js";
 export { describeImage, placeholder } from "./media/placeholder.js";
 export {
   type CheckedFile,

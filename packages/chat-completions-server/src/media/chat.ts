@@ -42,6 +42,16 @@ export function chatMediaParts(messages: readonly ChatMessage[]): MediaPart[] {
 }
 
 /**
+ * A checked image or file as the content part the agent runtime takes: an image as an
+ * `image_url` part (its `data:` URI of the sniffed type), a file as a text part (its text in
+ * untrusted-content markers). Other endpoints (the Responses API) build their turn with it too.
+ */
+export function chatPartOf(media: CheckedMedia): Part {
+  if (media.kind === "file") return { type: "text", text: media.text };
+  return { type: "image_url", image_url: { url: media.url, ...(media.detail && { detail: media.detail }) } };
+}
+
+/**
  * The messages with their media replaced by what the agent may see: the current turn's images
  * by their checked form (a `data:` URI of the sniffed type), its files by their text; earlier
  * turns' images and files by a short placeholder. Messages without media are kept as they are,
@@ -58,11 +68,7 @@ export function withCheckedMedia(messages: readonly ChatMessage[], checked: read
     const content = message.content.map((part, j): Part => {
       if (part.type !== "image_url" && part.type !== "file") return part;
       const media = i >= start ? byParam.get(`messages[${i}].content[${j}].${part.type}`) : undefined;
-      if (media?.kind === "image") {
-        return { type: "image_url", image_url: { url: media.url, ...(media.detail && { detail: media.detail }) } };
-      }
-      if (media?.kind === "file") return { type: "text", text: media.text };
-      return { type: "text", text: placeholder(part) };
+      return media ? chatPartOf(media) : { type: "text", text: placeholder(part) };
     });
     return { ...message, content };
   });
