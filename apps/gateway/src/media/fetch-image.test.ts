@@ -124,6 +124,33 @@ describe("fetching (loopback allowed by the injected check)", () => {
     expect(Buffer.from(bytes).equals(PNG)).toBe(true);
   });
 
+  it("connects to the address it checked, never resolving the name again", async () => {
+    // The name exists nowhere but in this resolver: a second lookup (a rebinding chance) would fail.
+    const fetcher = createImageFetcher({
+      urlAllowlist: ["pinned.test"],
+      maxRedirects: 0,
+      timeoutMs: 5000,
+      isAllowedAddress: (address) => address === "127.0.0.1",
+      resolve: async () => [{ address: "127.0.0.1", family: 4 }],
+    });
+    const bytes = await fetcher(new URL(`${server.url}/png`.replace("127.0.0.1", "pinned.test")), { maxBytes: 1000 });
+    expect(Buffer.from(bytes).equals(PNG)).toBe(true);
+  });
+
+  it("refuses a name when any of its addresses is private", async () => {
+    const fetcher = createImageFetcher({
+      urlAllowlist: ["*"],
+      maxRedirects: 0,
+      timeoutMs: 5000,
+      resolve: async () => [
+        { address: "93.184.216.34", family: 4 },
+        { address: "10.0.0.7", family: 4 },
+      ],
+    });
+    const error = await refusal(fetcher(new URL("http://mixed.test/a.png"), { maxBytes: 1000 }));
+    expect(error).toMatchObject({ reason: "not_allowed", message: expect.stringContaining("private") });
+  });
+
   it("follows maxRedirects redirects, and refuses one more", async () => {
     const bytes = await loopbackFetcher()(new URL(`${server.url}/r/3`), { maxBytes: 1000 });
     expect(Buffer.from(bytes).equals(PNG)).toBe(true);

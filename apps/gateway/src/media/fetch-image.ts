@@ -16,6 +16,8 @@ export interface ImageFetcherOptions {
    * only (to reach a loopback server): no config reaches it, so no user can lift the block.
    */
   isAllowedAddress?: (address: string) => boolean;
+  /** Resolves a host name to its addresses. Default `dns.lookup` (all of them). For tests only, as above. */
+  resolve?: (host: string) => Promise<{ address: string; family: number }[]>;
 }
 
 /**
@@ -57,6 +59,7 @@ const refuse = (message: string) => new ImageFetchRefused("not_allowed", message
  */
 export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
   const allowed = options.isAllowedAddress ?? isPublicAddress;
+  const resolve = options.resolve ?? ((host: string) => lookup(host, { all: true, verbatim: true }));
 
   /** The address to connect to for `url`, once every rule allows it. */
   async function checkedAddress(url: URL): Promise<{ address: string; family: number }> {
@@ -71,7 +74,7 @@ export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
     }
     const addresses = ipaddr.isValid(host)
       ? [{ address: host, family: host.includes(":") ? 6 : 4 }]
-      : await lookup(host, { all: true, verbatim: true }).catch(() => {
+      : await resolve(host).catch(() => {
           throw new ImageFetchRefused("failed", "The image URL's host could not be resolved.");
         });
     // Every address must pass: a name that also resolves to a private address is refused whole.
