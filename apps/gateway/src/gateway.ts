@@ -21,6 +21,7 @@ import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
 import { corsMiddleware, upgradeOriginCheck } from "./cors.js";
 import { type Logger, requestLog } from "./logger.js";
+import { createImageFetcher } from "./media/fetch-image.js";
 import { createMetrics } from "./metrics/prometheus.js";
 import { instrumentStore } from "./metrics/store.js";
 import { createAgentRuntime } from "./runtime/agent-runtime.js";
@@ -175,6 +176,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     bodyTimeoutMs: endpoint.bodyTimeoutMs,
     keepAliveMs: endpoint.keepAliveMs,
     slowReaderTimeoutMs: endpoint.slowReaderTimeoutMs,
+    images: endpoint.images,
+    files: endpoint.files,
+    // Remote images only when allowed: the fetcher holds the network rules (allowlist, no private addresses).
+    fetchImage: endpoint.images.allowUrl ? createImageFetcher(endpoint.images) : undefined,
     logger,
     runs,
   });

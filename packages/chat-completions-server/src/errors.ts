@@ -254,3 +254,24 @@ export function fromAgentError(error: unknown): OpenAIError {
 export function sendError(res: Response, error: OpenAIError): void {
   sendJson(res, error.status, error.toJSON(), error.headers);
 }
+
+/**
+ * Why an image or file part of a request is refused. `param` names the part
+ * (`messages[2].content[1].image_url`, `input[1].content[0]`); the message says why and never
+ * quotes the part's data.
+ */
+export type MediaErrorCode =
+  | "too_many_images"
+  | "image_too_large"
+  | "unsupported_image_type"
+  | "invalid_image_data"
+  | "image_url_not_allowed"
+  | "image_fetch_failed"
+  | "too_many_files"
+  | "file_too_large"
+  | "unsupported_file_type"
+  | "invalid_file_data";
+
+/** A refused image or file part: 400, `param` naming the part, `code` saying why. */
+export const mediaRefused = (code: MediaErrorCode, param: string, message: string) =>
+  new OpenAIError(400, message, "invalid_request_error", code, quote(param, 200));

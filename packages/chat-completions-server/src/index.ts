@@ -27,6 +27,8 @@ export {
   duplicateRunId,
   fromAgentError,
   invalidFrame,
+  type MediaErrorCode,
+  mediaRefused,
   notFound,
   OpenAIError,
   originNotAllowed,
@@ -41,6 +43,22 @@ export {
 export { ToolCallAccumulator, untilAborted } from "./events.js";
 export { expressClasses } from "./express-classes.js";
 export type { components, paths } from "./generated/openapi.js";
+export { chatMediaParts, chatPartOf, withCheckedMedia } from "./media/chat.js";
+export { describeImage, placeholder } from "./media/placeholder.js";
+export {
+  type CheckedFile,
+  type CheckedImage,
+  type CheckedMedia,
+  checkMedia,
+  DEFAULT_FILE_POLICY,
+  DEFAULT_IMAGE_POLICY,
+  type FilePolicy,
+  type ImageFetcher,
+  ImageFetchRefused,
+  type ImagePolicy,
+  type MediaPart,
+  type MediaPolicy,
+} from "./media/policy.js";
 export {
   observeAgent,
   observeRequests,

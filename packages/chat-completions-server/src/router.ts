@@ -1,4 +1,4 @@
-import { type ErrorRequestHandler, type RequestHandler, Router } from "express";
+import { type ErrorRequestHandler, type RequestHandler, type Response, Router } from "express";
 import { authenticate } from "./auth/express.js";
 import { type AuthGate, createAuthGate } from "./auth/gate.js";
 import type { RateLimitOptions, RateLimitStoreFactory } from "./auth/limiter.js";
@@ -14,6 +14,16 @@ import {
   OpenAIError,
   sendError,
 } from "./errors.js";
+import { chatMediaParts, withCheckedMedia } from "./media/chat.js";
+import {
+  checkMedia,
+  DEFAULT_FILE_POLICY,
+  DEFAULT_IMAGE_POLICY,
+  type FilePolicy,
+  type ImageFetcher,
+  type ImagePolicy,
+  type MediaPolicy,
+} from "./media/policy.js";
 import { listModels, retrieveModel } from "./models.js";
 import type { ServerObserver } from "./observer.js";
 import {
@@ -67,7 +77,10 @@ export interface ChatCompletionsRouterOptions {
   agents: AgentDirectory;
   /** Runs one agent turn; see {@link RunAgent}. */
   runAgent: RunAgent;
-  /** Largest accepted request body, in bytes. Default 20 MiB. */
+  /**
+   * Largest accepted request body, in bytes. Default 32 MiB: room for `images.maxTotalBytes`
+   * (20 MiB) of images as base64 (about 27 MiB) and the rest of the request.
+   */
   maxBodyBytes?: number;
   /** Time allowed for the whole request body to arrive; slower is 408. Default 30 000 ms. */
   bodyTimeoutMs?: number;
@@ -78,6 +91,15 @@ export interface ChatCompletionsRouterOptions {
    * before its connection is cut and its run aborted. Default 30 000 ms.
    */
   slowReaderTimeoutMs?: number;
+  /** Limits of image parts (`image_url`); see {@link DEFAULT_IMAGE_POLICY} for the defaults. */
+  images?: Partial<ImagePolicy>;
+  /** Limits of file parts (`file` with `file_data`); see {@link DEFAULT_FILE_POLICY} for the defaults. */
+  files?: Partial<FilePolicy>;
+  /**
+   * Fetches `http(s)` image URLs (the host's network rules live in it). Absent: remote image
+   * URLs are refused with `image_url_not_allowed`; only base64 data URIs are accepted.
+   */
+  fetchImage?: ImageFetcher;
   /** Where errors and auth failures are logged. Default: nowhere. */
   logger?: Logger;
   /** Stores for the failed-auth limiter (e.g. Redis, to share counts between processes). Default: bounded memory. */
@@ -114,7 +136,7 @@ export interface ChatCompletionsRouter extends Router {
   drain(graceMs: number): Promise<void>;
 }
 
-export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 export const DEFAULT_KEEP_ALIVE_MS = 15_000;
 export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 export const DEFAULT_SLOW_READER_TIMEOUT_MS = 30_000;
@@ -179,12 +201,19 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   if (!gate) throw new TypeError("createChatCompletionsRouter needs `auth` or `authGate`");
   const auth = authenticate(gate, bodyTimeoutMs);
   const readBody = jsonBody(maxBodyBytes, bodyTimeoutMs);
+  const media: MediaPolicy = {
+    images: { ...DEFAULT_IMAGE_POLICY, ...options.images },
+    files: { ...DEFAULT_FILE_POLICY, ...options.files },
+    fetchImage: options.fetchImage,
+  };
 
   const complete: RequestHandler = async (req, res) => {
     const body = req.body as ChatCompletionRequest;
     const agentId = selectAgent(req.get("x-openclaw-agent-id"), body.model, agents);
     const session = selectSession(req.get("x-openclaw-session-key"), body.user, agentId);
-    const turn = toAgentTurn(body, agentId, session);
+    const parts = chatMediaParts(body.messages);
+    const messages = withCheckedMedia(body.messages, parts.length > 0 ? await checkMediaOf(parts, res) : []);
+    const turn = toAgentTurn(messages === body.messages ? body : { ...body, messages }, agentId, session);
     await runAnswering(runs, res, { agentId, door: "http" }, async (signal, failed) => {
       try {
         if (body.stream) {
@@ -211,6 +240,18 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
       }
     });
   };
+
+  /** Checks the request's media; a remote fetch stops when the client goes. */
+  async function checkMediaOf(parts: Parameters<typeof checkMedia>[0], res: Response) {
+    const gone = new AbortController();
+    const onClose = () => gone.abort();
+    res.once("close", onClose);
+    try {
+      return await checkMedia(parts, media, gone.signal);
+    } finally {
+      res.off("close", onClose);
+    }
+  }
 
   function logAgentError(error: unknown, agentId: string): OpenAIError {
     const mapped = fromAgentError(error);

@@ -6,7 +6,7 @@ import { checkResponsesSse, checkSse, expectCompletion, expectError, expectSchem
 import { baseConfig, TOKEN as GATEWAY_TOKEN, type RunningGateway, startGateway } from "@openclaw/contract-kit/gateway";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonContentType, mutations, validRequest } from "./requests.js";
+import { FUZZ_MEDIA_LIMITS, jsonContentType, mutations, validRequest } from "./requests.js";
 import { post, startServerPackage, TOKEN } from "./servers.js";
 
 const scale = Number(process.env.FUZZ_RUNS ?? 1);
@@ -54,7 +54,7 @@ describe("the server package alone", () => {
   let server: Awaited<ReturnType<typeof startServerPackage>>;
   let heapAtStart: number;
   beforeAll(async () => {
-    server = await startServerPackage();
+    server = await startServerPackage(FUZZ_MEDIA_LIMITS);
     await expectServed(server.url, { model: "openclaw", messages: [{ role: "user", content: "warm" }] });
     heapAtStart = heapAfterGc();
   });
@@ -207,7 +207,10 @@ describe("through the gateway CLI", () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
     // A small heap: anything kept per request ends the process quickly instead of filling the machine.
-    gateway = await startGateway(baseConfig(), { env: { NODE_OPTIONS: "--max-old-space-size=64" } });
+    const config = baseConfig({
+      gateway: { http: { endpoints: { chatCompletions: { enabled: true, ...FUZZ_MEDIA_LIMITS } } } },
+    });
+    gateway = await startGateway(config, { env: { NODE_OPTIONS: "--max-old-space-size=64" } });
   });
   afterAll(() => gateway.stop());
 

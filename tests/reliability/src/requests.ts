@@ -1,5 +1,5 @@
 // Requests for the suites: valid ones generated from the spec, and hostile mutations of them.
-import { schemaErrors, spec } from "@openclaw/contract-kit";
+import { BMP, dataUri, PNG, pngOfSize, schemaErrors, spec } from "@openclaw/contract-kit";
 import fc from "fast-check";
 import { generateSync } from "json-schema-faker";
 
@@ -32,11 +32,59 @@ export function validRequest(): fc.Arbitrary<Record<string, unknown>> {
       if (stream && usage) body.stream_options = { include_usage: true };
       else delete body.stream_options;
       delete body.n;
+      withRealMedia(body.messages as Message[]);
       (body.messages as unknown[]).push({ role: "user", content: `case ${seed}` });
       return body;
     })
     .filter((body): body is Record<string, unknown> => body !== undefined);
 }
+
+type Message = { role: string; content?: unknown };
+type Part = { type: string; image_url?: { url: string; detail?: string }; file?: Record<string, string> };
+
+/** Images a request may carry (the default `images.maxParts`). */
+const MAX_IMAGES = 8;
+/**
+ * The media size limits the fuzzed servers run with: small, so a request past them is small
+ * too and thousands of cases stay quick (the defaults' edges are tested in the media suites).
+ */
+export const FUZZ_MEDIA_LIMITS = { images: { maxBytes: 64 * 1024 }, files: { maxBytes: 32 * 1024 } };
+
+/**
+ * Gives the generated image and file parts real media (the faker writes any string as a URL or
+ * as file data, which the media policy rightly refuses): a PNG data URI, a small text file. Past
+ * `MAX_IMAGES` images, the rest become text.
+ */
+function withRealMedia(messages: Message[]): void {
+  let images = 0;
+  for (const message of messages) {
+    if (message.role !== "user" || !Array.isArray(message.content)) continue;
+    message.content = (message.content as Part[]).map((part, i) => {
+      if (part.type === "image_url" && part.image_url) {
+        return ++images > MAX_IMAGES
+          ? { type: "text", text: "an image too many" }
+          : { ...part, image_url: { ...part.image_url, url: dataUri(i % 2 ? "image/jpeg" : "image/png", PNG) } };
+      }
+      if (part.type === "file") {
+        return {
+          type: "file",
+          file: { filename: `notes-${i}.md`, file_data: dataUri("text/markdown", `# notes ${i}`) },
+        };
+      }
+      return part;
+    });
+  }
+}
+
+/** `base` with one more user message: some text and `part`, the part the mutation is about. */
+const withPart = (base: Record<string, unknown>, ...parts: object[]) => ({
+  ...base,
+  messages: [...(base.messages as unknown[]), { role: "user", content: [{ type: "text", text: "look" }, ...parts] }],
+});
+const image = (url: string | undefined) => ({ type: "image_url", image_url: { url: url ?? "" } });
+const file = (file: Record<string, string>) => ({ type: "file", file });
+/** Base64 of `bytes` zero bytes, without allocating them. */
+const zeros = (bytes: number) => "A".repeat(Math.ceil(bytes / 3) * 4);
 
 const UTF8_SPELLINGS = ["utf-8", "UTF-8", "utf8", '"utf-8"', "Utf8"];
 
@@ -134,4 +182,95 @@ export const mutations: ((base: Record<string, unknown>, pick: number) => RawReq
   () => ({ name: "a JSON string", body: '"hello"' }),
   () => ({ name: "null", body: "null" }),
   () => ({ name: "empty body", body: "" }),
+  (b, i) =>
+    json(
+      "image of a refused or unknown type",
+      withPart(
+        b,
+        image(
+          [dataUri("image/bmp", BMP), dataUri("image/png", "plain text"), `data:image/png;base64,${zeros(300)}`][i % 3],
+        ),
+      ),
+    ),
+  (b, i) =>
+    json(
+      "image data that is not base64",
+      withPart(
+        b,
+        image(
+          [
+            `data:image/png;base64,${PNG.toString("base64")}!`,
+            "data:image/png,raw",
+            "data:image/png;base64,",
+            `data:;base64,${PNG.toString("base64").slice(1)}`,
+          ][i % 4],
+        ),
+      ),
+    ),
+  (b, i) =>
+    json(
+      "remote or foreign image URL",
+      withPart(
+        b,
+        image(
+          [
+            "https://example.com/a.png",
+            "http://127.0.0.1/a.png",
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "gopher://x",
+            "//x",
+          ][i % 6],
+        ),
+      ),
+    ),
+  (b) =>
+    json(
+      "one image too many",
+      withPart(b, ...Array.from({ length: MAX_IMAGES + 1 }, () => image(dataUri("image/png", PNG)))),
+    ),
+  (b, i) =>
+    json(
+      "image past images.maxBytes",
+      withPart(
+        b,
+        image(
+          i % 2
+            ? dataUri("image/png", pngOfSize(FUZZ_MEDIA_LIMITS.images.maxBytes + 1))
+            : `data:image/png;base64,${zeros(FUZZ_MEDIA_LIMITS.images.maxBytes + 3)}`,
+        ),
+      ),
+    ),
+  (b, i) =>
+    json(
+      "file of a refused type",
+      withPart(
+        b,
+        file({
+          file_data: [
+            dataUri("image/png", PNG),
+            dataUri("application/zip", "PK\x03\x04\x14\x00"),
+            Buffer.from([0xc3, 0x28]).toString("base64"),
+            dataUri("application/x-msdownload", "MZ"),
+          ][i % 4] as string,
+        }),
+      ),
+    ),
+  (b, i) =>
+    json(
+      "file data missing or broken",
+      withPart(
+        b,
+        file(
+          [{ file_id: "file-1" }, { file_data: "@@@" }, { file_data: "data:text/plain,raw" }, { filename: "a.txt" }][
+            i % 4
+          ] as Record<string, string>,
+        ),
+      ),
+    ),
+  (b) =>
+    json(
+      "file past files.maxBytes",
+      withPart(b, file({ file_data: zeros(FUZZ_MEDIA_LIMITS.files.maxBytes + 3), filename: "big.txt" })),
+    ),
 ];

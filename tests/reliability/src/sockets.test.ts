@@ -14,9 +14,10 @@ beforeAll(async () => {
     baseConfig({
       gateway: {
         headersTimeoutMs: HEADERS_TIMEOUT_MS,
+        // The 30 MB bodies below are past this limit (set here, not left to the 32 MiB default).
         http: {
           endpoints: {
-            chatCompletions: { enabled: true, bodyTimeoutMs: BODY_TIMEOUT_MS },
+            chatCompletions: { enabled: true, bodyTimeoutMs: BODY_TIMEOUT_MS, maxBodyBytes: 20 * 1024 * 1024 },
             responses: { enabled: true },
           },
         },

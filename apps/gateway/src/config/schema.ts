@@ -87,14 +87,84 @@ const redisStore = z.strictObject({
   keyPrefix: z.string().default("openclaw:"),
 });
 
+const MIB = 1024 * 1024;
+
+/**
+ * Image parts of a request (chat `image_url`; the Responses API's `input_image` takes the same
+ * keys). Data URIs only, unless `allowUrl` and a `urlAllowlist` let the gateway fetch remote
+ * images itself (never from private addresses, whatever the list says).
+ */
+export const imagesConfig = z
+  .strictObject({
+    /** Image parts one request may carry. */
+    maxParts: z.number().int().min(0).default(8),
+    /** Largest image, decoded. */
+    maxBytes: z
+      .number()
+      .int()
+      .min(1)
+      .default(10 * MIB),
+    /** All images of one request together, decoded. */
+    maxTotalBytes: z
+      .number()
+      .int()
+      .min(1)
+      .default(20 * MIB),
+    /** Types an image may be, as sniffed from its bytes. */
+    allowedMimes: z
+      .array(z.string().regex(/^image\/[a-z0-9.+-]+$/, "must be an image type, e.g. image/png"))
+      .min(1)
+      .default(["image/jpeg", "image/png", "image/gif", "image/webp"]),
+    /** Fetch http(s) image URLs whose host matches `urlAllowlist`. Off: only data URIs. */
+    allowUrl: z.boolean().default(false),
+    /** Host patterns remote images may come from: `img.example.com`, `*.example.com`, `*`. */
+    urlAllowlist: z
+      .array(z.string().regex(/^(\*|(\*\.)?[^\s/*@:]+|\[[0-9a-fA-F:.]+\])$/, "must be a host, *.domain or *"))
+      .default([]),
+    /** Redirects a remote image fetch follows at most, each hop checked again. */
+    maxRedirects: z.number().int().min(0).max(10).default(3),
+    /** Longest a remote image fetch may take in all. */
+    timeoutMs: timerMs(1).default(10_000),
+  })
+  .superRefine((images, ctx) => {
+    if (images.allowUrl && images.urlAllowlist.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["urlAllowlist"],
+        message: 'allowUrl needs at least one host pattern here (e.g. "*.example.com")',
+      });
+    }
+  });
+
+/** File parts of a request (chat `file` with `file_data`; the Responses API's `input_file`). */
+export const filesConfig = z.strictObject({
+  /** File parts one request may carry. */
+  maxParts: z.number().int().min(0).default(8),
+  /** Largest file, decoded; also the most text a PDF may turn into. */
+  maxBytes: z
+    .number()
+    .int()
+    .min(1)
+    .default(5 * MIB),
+  /** Longest a PDF may take to turn into text. */
+  pdfTimeoutMs: timerMs(1).default(10_000),
+  /** Most pages a PDF may have. */
+  pdfMaxPages: z.number().int().min(1).default(100),
+});
+
 const chatCompletions = z.strictObject({
   enabled: z.boolean().default(false),
-  /** Largest accepted request body. */
+  /**
+   * Largest accepted request body. 32 MiB: room for `images.maxTotalBytes` (20 MiB) of images
+   * as base64 (about 27 MiB) and the rest of the request.
+   */
   maxBodyBytes: z
     .number()
     .int()
     .min(1024)
-    .default(20 * 1024 * 1024),
+    .default(32 * MIB),
+  images: imagesConfig.prefault({}),
+  files: filesConfig.prefault({}),
   /** Time allowed for a request body to arrive. */
   bodyTimeoutMs: timerMs(1).default(30_000),
   /** Interval of SSE keep-alive comments while an agent is silent. */
@@ -195,7 +265,18 @@ const openAiProvider = z.strictObject({
     .default(4 * 1024 * 1024),
   /** Longest a turn may take in all, however busy the upstream keeps the stream; past it 504. */
   maxTurnMs: timerMs(1).default(600_000),
-  models: z.array(z.strictObject({ id: z.string().min(1) })).min(1),
+  models: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        /** What the model takes: `["text", "image"]` sends it the turn's images as OpenAI image parts. */
+        input: z
+          .array(z.enum(["text", "image"]))
+          .min(1)
+          .default(["text"]),
+      }),
+    )
+    .min(1),
 });
 
 const agent = z.strictObject({

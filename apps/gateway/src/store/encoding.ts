@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { type ConversationMessage, placeholder } from "@openclaw/chat-completions-server";
 import type { StoredTurn } from "./types.js";
 
 /** A lone (unpaired) UTF-16 surrogate. */
@@ -22,9 +23,30 @@ export function sessionId(sessionKey: string): string {
   return hash.digest("hex").slice(0, 40);
 }
 
-/** A turn as one stored record (a JSON line without its newline); its byte length is what `maxBytes` counts. */
+type Part = Exclude<Extract<ConversationMessage, { role: "user" }>["content"], string>[number];
+const isMedia = (part: Part) => part.type === "image_url" || part.type === "file" || part.type === "input_audio";
+
+/**
+ * The messages with every media part (image, file, audio) replaced by a short text placeholder
+ * (`[image/png 68 B]`): a session keeps what was sent, never its bytes, so it does not grow
+ * with what users paste, and no later turn re-sends an old image upstream.
+ */
+export function withoutMediaBytes(messages: ConversationMessage[]): ConversationMessage[] {
+  return messages.map((message) => {
+    if (message.role !== "user" || !Array.isArray(message.content) || !message.content.some(isMedia)) return message;
+    return {
+      ...message,
+      content: message.content.map((part) => (isMedia(part) ? { type: "text", text: placeholder(part) } : part)),
+    } as ConversationMessage;
+  });
+}
+
+/**
+ * A turn as one stored record (a JSON line without its newline); its byte length is what
+ * `maxBytes` counts. Media bytes are never stored (see {@link withoutMediaBytes}).
+ */
 export function encodeTurn(turn: StoredTurn): string {
-  return JSON.stringify({ at: new Date().toISOString(), messages: turn.messages });
+  return JSON.stringify({ at: new Date().toISOString(), messages: withoutMediaBytes(turn.messages) });
 }
 
 /** A stored record back as a turn, or `undefined` for a torn or foreign one. */

@@ -304,7 +304,10 @@ export interface components {
             type: "text";
             text: string;
         };
-        /** Image content part */
+        /**
+         * Image content part
+         * @description An image of the current turn (the messages after the last assistant message); earlier turns' images reach the agent as a placeholder (`[image/png 68 B]`). The gateway checks it and answers 400 with `param` naming the part (`messages[0].content[1].image_url`) and `code` one of `too_many_images`, `image_too_large`, `unsupported_image_type`, `invalid_image_data`, `image_url_not_allowed`, `image_fetch_failed`.
+         */
         ChatCompletionRequestMessageContentPartImage: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -312,7 +315,7 @@ export interface components {
              */
             type: "image_url";
             image_url: {
-                /** @description A URL of the image or a `data:` URI with base64 image data. */
+                /** @description A `data:` URI with base64 image data (its type is sniffed from the bytes, not taken from the URI), or an `http(s)` URL, refused unless the gateway allows remote images. */
                 url: string;
                 /**
                  * @default auto
@@ -335,7 +338,10 @@ export interface components {
                 format: "wav" | "mp3";
             };
         };
-        /** File content part */
+        /**
+         * File content part
+         * @description A file of the current turn, given to the agent as text inside untrusted-content markers: PDF, or UTF-8 text (plain, markdown, CSV, JSON, HTML). Refused with 400, `param` naming the part (`messages[0].content[1].file`) and `code` one of `too_many_files`, `file_too_large`, `unsupported_file_type`, `invalid_file_data`.
+         */
         ChatCompletionRequestMessageContentPartFile: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -344,8 +350,9 @@ export interface components {
             type: "file";
             file: {
                 filename?: string;
-                /** @description Base64 encoded file data. */
+                /** @description Base64 encoded file data, bare or as a `data:` URI. */
                 file_data?: string;
+                /** @description Not supported by the gateway (400 `invalid_file_data`); send `file_data`. */
                 file_id?: string;
             };
         };

@@ -1193,6 +1193,7 @@ const spec: Record<string, unknown> = {
       "ChatCompletionRequestMessageContentPartImage": {
         "type": "object",
         "title": "Image content part",
+        "description": "An image of the current turn (the messages after the last assistant message); earlier turns' images reach the agent as a placeholder (`[image/png 68 B]`). The gateway checks it and answers 400 with `param` naming the part (`messages[0].content[1].image_url`) and `code` one of `too_many_images`, `image_too_large`, `unsupported_image_type`, `invalid_image_data`, `image_url_not_allowed`, `image_fetch_failed`.",
         "required": [
           "type",
           "image_url"
@@ -1212,7 +1213,7 @@ const spec: Record<string, unknown> = {
             "properties": {
               "url": {
                 "type": "string",
-                "description": "A URL of the image or a `data:` URI with base64 image data."
+                "description": "A `data:` URI with base64 image data (its type is sniffed from the bytes, not taken from the URI), or an `http(s)` URL, refused unless the gateway allows remote images."
               },
               "detail": {
                 "type": "string",
@@ -1266,6 +1267,7 @@ const spec: Record<string, unknown> = {
       "ChatCompletionRequestMessageContentPartFile": {
         "type": "object",
         "title": "File content part",
+        "description": "A file of the current turn, given to the agent as text inside untrusted-content markers: PDF, or UTF-8 text (plain, markdown, CSV, JSON, HTML). Refused with 400, `param` naming the part (`messages[0].content[1].file`) and `code` one of `too_many_files`, `file_too_large`, `unsupported_file_type`, `invalid_file_data`.",
         "required": [
           "type",
           "file"
@@ -1285,10 +1287,11 @@ const spec: Record<string, unknown> = {
               },
               "file_data": {
                 "type": "string",
-                "description": "Base64 encoded file data."
+                "description": "Base64 encoded file data, bare or as a `data:` URI."
               },
               "file_id": {
-                "type": "string"
+                "type": "string",
+                "description": "Not supported by the gateway (400 `invalid_file_data`); send `file_data`."
               }
             }
           }

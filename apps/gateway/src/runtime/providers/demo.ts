@@ -1,11 +1,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { textOf } from "@openclaw/chat-completions-server";
+import { textWithMedia } from "./media.js";
 import type { ModelProvider, ModelRequest } from "./types.js";
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
 function reply(request: ModelRequest): string {
-  const userTexts = request.messages.filter((m) => m.role === "user").map((m) => textOf(m));
+  // Images and files are named (`[image/png 68 B]`), so what reached the agent can be seen.
+  const userTexts = request.messages.filter((m) => m.role === "user").map((m) => textWithMedia(m));
   if (request.model === "recall") return `recall: ${userTexts.join(" | ")}`;
   return `echo: ${userTexts.at(-1) ?? ""}`;
 }

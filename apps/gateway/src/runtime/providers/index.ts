@@ -20,6 +20,7 @@ export function createProviders(config: Config): Map<string, ModelProvider> {
             timeoutMs: provider.timeoutMs,
             maxReplyBytes: provider.maxReplyBytes,
             maxTurnMs: provider.maxTurnMs,
+            imageModels: provider.models.filter((m) => m.input.includes("image")).map((m) => m.id),
           }),
     );
   }

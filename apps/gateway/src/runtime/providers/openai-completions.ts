@@ -1,6 +1,7 @@
 import { AgentError, type AgentEvent, type FinishReason } from "@openclaw/chat-completions-server";
 import { createParser } from "eventsource-parser";
 import { redactUrl } from "../../redact.js";
+import { withoutImages } from "./media.js";
 import type { ModelProvider } from "./types.js";
 
 export interface OpenAiCompletionsOptions {
@@ -14,6 +15,8 @@ export interface OpenAiCompletionsOptions {
   maxReplyBytes: number;
   /** Longest a turn may take in all, however busy the upstream stays; past it 504. */
   maxTurnMs: number;
+  /** Models that take images (`input: ["text", "image"]`); the others get the text of image messages. */
+  imageModels?: readonly string[];
 }
 
 interface UpstreamChunk {
@@ -137,6 +140,7 @@ async function readPrefix(body: ReadableStream<Uint8Array>, max: number): Promis
  */
 export function openAiCompletionsProvider(options: OpenAiCompletionsOptions): ModelProvider {
   const url = `${options.baseUrl.replace(/\/+$/, "")}/chat/completions`;
+  const imageModels = new Set(options.imageModels ?? []);
   return {
     async *stream(request, signal) {
       const idle = new AbortController();
@@ -146,7 +150,9 @@ export function openAiCompletionsProvider(options: OpenAiCompletionsOptions): Mo
       const idleTimer = setTimeout(() => idle.abort(), options.timeoutMs);
       const turnTimer = setTimeout(() => overtime.abort(), options.maxTurnMs);
       const abort = AbortSignal.any([signal, idle.signal, overtime.signal, done.signal]);
-      const messages = [...(request.system ? [{ role: "system", content: request.system }] : []), ...request.messages];
+      // A vision model gets the turn's images as OpenAI image parts; a text-only one their text.
+      const conversation = imageModels.has(request.model) ? request.messages : withoutImages(request.messages);
+      const messages = [...(request.system ? [{ role: "system", content: request.system }] : []), ...conversation];
       const headers: Record<string, string> = { "content-type": "application/json", accept: "text/event-stream" };
       if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
       const failed = (error: unknown): AgentError => {
