@@ -58,7 +58,9 @@ function callGateway(page: Page, gateway: string, token: string): Promise<Outcom
     async ({ gateway, token }) => {
       // biome-ignore lint/suspicious/noExplicitAny: the bundle's global, typed by the package in Node only
       const { createChatCompletionsClient } = (window as any).openclaw;
-      const client = createChatCompletionsClient({ baseUrl: gateway, token });
+      // No retries: a blocked call is a connection error to the client, and each retry would
+      // send its preflight again; one call is what this test counts.
+      const client = createChatCompletionsClient({ baseUrl: gateway, token, maxRetries: 0 });
       try {
         const models = (await client.models.list()).data.map((m: { id: string }) => m.id);
         const stream = await client.chat.completions.create(
