@@ -54,16 +54,16 @@ describe("openclaw config set refuses paths through an object's prototype", () =
 
 describe("openclaw config set refuses a list index past the end of the list", () => {
   it.each(["agents.list[99999999].id", "agents.list[4294967294].id", "agents.list[2].id"])(
-    "%s: exit 2 at once (no sparse list of that length), the file untouched",
+    "%s: exit 2 saying why (no sparse list of that length), the file untouched",
     async (path) => {
       const file = join(tempDir(), "openclaw.json");
       const text = '{ agents: { list: [{ id: "main" }] } }\n';
       writeFileSync(file, text);
-      const started = Date.now();
+      // The message is what tells the refusal apart from a sparse list that failed validation;
+      // a stopwatch here failed on a loaded machine (a CLI start alone took 7 s) and proved nothing more.
       const result = await runCli(["config", "set", path, "x", "--config", file]);
       expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toMatch(/past the end/);
-      expect(Date.now() - started).toBeLessThan(5000);
       expect(readFileSync(file, "utf8")).toBe(text);
     },
     20_000,
