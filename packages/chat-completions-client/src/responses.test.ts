@@ -103,7 +103,7 @@ describe("responses.create", () => {
 describe("response.failed", () => {
   // The agent fails the same way before its first event (an HTTP error answer) and after it
   // (`response.failed`, whose error has only a code and a message).
-  it.each([["404"], ["409"], ["422"], ["429"], ["500"], ["502:upstream_error"], ["503"], ["504"]])(
+  it.each([["400"], ["401"], ["403"], ["404"], ["409"], ["422"], ["429"], ["500"], ["502:upstream_error"], ["503"], ["504"]])(
     "throws the class the same error (%s) has before the stream, after the events before it",
     async (failing) => {
       const before = await client()
