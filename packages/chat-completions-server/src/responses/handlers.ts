@@ -40,8 +40,9 @@ export interface ResponsesHandlerOptions {
   /** Maps (and logs) what the agent threw, as chat completions does. */
   toError(error: unknown, agentId: string): OpenAIError;
   /**
-   * Checks the current turn's images and files by the media policy (the router's, shared with
-   * chat completions); throws the 400 of the first refused part. Stops when `res` closes.
+   * Checks the current turn's images and files by the router's media policy (chat completions',
+   * unless the host gave the Responses API its own); throws the 400 of the first refused part.
+   * Stops when `res` closes.
    */
   checkMedia(parts: readonly MediaPart[], res: Response): Promise<CheckedMedia[]>;
 }
