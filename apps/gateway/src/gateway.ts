@@ -167,6 +167,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
             store: responsesStore,
             ttlMs: responsesEndpoint.ttlMs,
             maxStoredBytes: responsesEndpoint.maxStoredBytes,
+            images: responsesEndpoint.images,
+            files: responsesEndpoint.files,
+            fetchImage: responsesEndpoint.images.allowUrl ? createImageFetcher(responsesEndpoint.images) : undefined,
           }
         : undefined,
     authGate,

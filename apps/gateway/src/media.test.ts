@@ -17,6 +17,16 @@ const PNG_URI = dataUri("image/png", PNG);
 const PNG_B64 = PNG.toString("base64");
 const imagePart = (url = PNG_URI) => ({ type: "image_url" as const, image_url: { url } });
 const textPart = (text: string) => ({ type: "text" as const, text });
+/** A Responses user message: text, then a PNG image. */
+const responsesInput = (text: string, imageUrl = PNG_URI) => [
+  {
+    role: "user" as const,
+    content: [
+      { type: "input_text" as const, text },
+      { type: "input_image" as const, image_url: imageUrl, detail: "auto" as const },
+    ],
+  },
+];
 
 /** An OpenAI-compatible upstream that records what it is sent and answers "ok". */
 function fakeUpstream() {
@@ -46,6 +56,7 @@ const config = (port: number, gateway: object = {}) =>
             // Allowlisted, and still refused: no config reaches a private address.
             images: { allowUrl: true, urlAllowlist: ["127.0.0.1", "localhost"] },
           },
+          responses: { enabled: true, images: { allowUrl: true, urlAllowlist: ["127.0.0.1", "localhost"] } },
         },
       },
       ...gateway,
@@ -164,6 +175,64 @@ describe("media through the gateway", () => {
     expect((error as Error).message).toContain("loopback");
   });
 
+  it("gives a vision model a Responses input_image as an image part, and stores no bytes (responses.create)", async () => {
+    const response = await client.responses.create({
+      model: "openclaw/seer",
+      input: responsesInput("what is this", dataUri("image/jpeg", PNG)),
+    });
+    expect(response.output_text).toBe("ok");
+    expect(upstream.seen.at(-1)?.messages.at(-1)).toEqual({
+      role: "user",
+      content: [textPart("what is this"), { type: "image_url", image_url: { url: PNG_URI, detail: "auto" } }],
+    });
+    const stored = readFileSync(join(gateway.stateDir, "responses", `${response.id}.json`), "utf8");
+    expect(stored).toContain(`[image/png ${PNG.length} B]`);
+    expect(stored).not.toContain("base64");
+    expect(stored).not.toContain(PNG_B64.slice(0, 20));
+  });
+
+  it("the demo agent names a Responses image by its sniffed type", async () => {
+    const response = await client.responses.create({
+      model: "openclaw",
+      input: responsesInput("what is this", dataUri("image/jpeg", PNG)),
+    });
+    expect(response.output_text).toBe(`echo: what is this [image/png ${PNG.length} B]`);
+  });
+
+  it("continues a Responses chain with the earlier image as a placeholder: the upstream never gets it again", async () => {
+    const first = await client.responses.create({ model: "openclaw/seer", input: responsesInput("look") });
+    await client.responses.create({ model: "openclaw/seer", previous_response_id: first.id, input: "and?" });
+    expect(upstream.seen.at(-1)?.messages.slice(-3)).toEqual([
+      { role: "user", content: [textPart("look"), textPart(`[image/png ${PNG.length} B]`)] },
+      { role: "assistant", content: "ok" },
+      { role: "user", content: "and?" },
+    ]);
+  });
+
+  it("refuses a Responses image with a 400 the SDK reads, naming the part, and one by file_id", async () => {
+    const bad = await client.responses
+      .create({ model: "openclaw", input: responsesInput("x", "data:image/png;base64,%%%") })
+      .catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(bad).toMatchObject({ status: 400, code: "invalid_image_data", param: "input[0].content[1].image_url" });
+    const byId = await client.responses
+      .create({
+        model: "openclaw",
+        input: [{ role: "user", content: [{ type: "input_image", file_id: "file-abc", detail: "auto" }] }],
+      })
+      .catch((e: unknown) => e);
+    expect(byId).toMatchObject({ status: 400, code: "invalid_image_data", param: "input[0].content[0].image_url" });
+    expect((byId as Error).message).toContain("File ids are not supported");
+  });
+
+  it("refuses an allowlisted loopback Responses image URL (responses.images has its own fetcher)", async () => {
+    const error = await client.responses
+      .create({ model: "openclaw", input: responsesInput("x", `${gateway.url}/healthz`) })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: "image_url_not_allowed", param: "input[0].content[1].image_url" });
+    expect((error as Error).message).toContain("loopback");
+  });
+
   it("keeps a placeholder, never the bytes, in the session file; re-sent history is not counted twice", async () => {
     const headers = { "x-openclaw-session-key": "media-file-session" };
     const first = [{ role: "user" as const, content: [textPart("look"), imagePart()] }];
@@ -222,6 +291,22 @@ describe.skipIf(!hasRedis)("media in a Redis session", () => {
       const items = (await db.lRange(keys[0] as string, 0, -1)).join("\n");
       expect(items).toContain(`[image/png ${PNG.length} B]`);
       expect(items).not.toContain("base64");
+    } finally {
+      await db.quit();
+    }
+  });
+
+  it("holds no base64 in a stored response after a Responses turn with an image", async () => {
+    const client = new OpenAI({ apiKey: TOKEN, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    const response = await client.responses.create({ model: "openclaw", input: responsesInput("what is this") });
+    expect(response.output_text).toBe(`echo: what is this [image/png ${PNG.length} B]`);
+    const db = createClient({ url: `redis://127.0.0.1:${redisPort}` });
+    await db.connect();
+    try {
+      const stored = await db.get(`media:response:${response.id}`);
+      expect(stored).toContain(`[image/png ${PNG.length} B]`);
+      expect(stored).not.toContain("base64");
+      expect(stored).not.toContain(PNG_B64.slice(0, 20));
     } finally {
       await db.quit();
     }

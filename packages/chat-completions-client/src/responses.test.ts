@@ -103,30 +103,39 @@ describe("responses.create", () => {
 describe("response.failed", () => {
   // The agent fails the same way before its first event (an HTTP error answer) and after it
   // (`response.failed`, whose error has only a code and a message).
-  it.each([["404"], ["409"], ["422"], ["429"], ["500"], ["502:upstream_error"], ["503"], ["504"]])(
-    "throws the class the same error (%s) has before the stream, after the events before it",
-    async (failing) => {
-      const before = await client()
-        .responses.create({ model: "openclaw", input: `fail:${failing}`, stream: true })
-        .catch((e: unknown) => e);
-      expect(before).toBeInstanceOf(APIError);
+  it.each([
+    ["400"],
+    ["401"],
+    ["403"],
+    ["404"],
+    ["409"],
+    ["422"],
+    ["429"],
+    ["500"],
+    ["502:upstream_error"],
+    ["503"],
+    ["504"],
+  ])("throws the class the same error (%s) has before the stream, after the events before it", async (failing) => {
+    const before = await client()
+      .responses.create({ model: "openclaw", input: `fail:${failing}`, stream: true })
+      .catch((e: unknown) => e);
+    expect(before).toBeInstanceOf(APIError);
 
-      const stream = await client().responses.create({
-        model: "openclaw",
-        input: `fail-midway:${failing}`,
-        stream: true,
-      });
-      const { seen, error } = await events(stream);
-      expect(text(seen)).toBe("partial");
-      expect(seen.some((event) => event.type === "response.failed")).toBe(false);
-      expect((error as Error).constructor).toBe((before as Error).constructor);
-      expect(error).toMatchObject({
-        status: undefined,
-        message: (before as APIError).message,
-        requestID: stream.requestID,
-      });
-    },
-  );
+    const stream = await client().responses.create({
+      model: "openclaw",
+      input: `fail-midway:${failing}`,
+      stream: true,
+    });
+    const { seen, error } = await events(stream);
+    expect(text(seen)).toBe("partial");
+    expect(seen.some((event) => event.type === "response.failed")).toBe(false);
+    expect((error as Error).constructor).toBe((before as Error).constructor);
+    expect(error).toMatchObject({
+      status: undefined,
+      message: (before as APIError).message,
+      requestID: stream.requestID,
+    });
+  });
 });
 
 describe("responses.retrieve, delete and inputItems.list", () => {

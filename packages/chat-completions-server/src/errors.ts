@@ -59,9 +59,13 @@ function defaultType(status: number): string {
 /**
  * The code an agent error gets when it names none. A stream's error event has no HTTP status,
  * so the code is what tells a client (`errorFromEvent` in the client package) that a 404, 409 or
- * 422 is not a 400: both are `invalid_request_error`.
+ * 422 is not a 400: both are `invalid_request_error`. A Responses API `response.failed` carries
+ * a code and no type, so there the code alone tells a 400, 401 or 403 from a server error.
  */
 const defaultCodeByStatus: Record<number, string> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
   404: "not_found",
   408: "request_timeout",
   409: "conflict",
@@ -70,6 +74,12 @@ const defaultCodeByStatus: Record<number, string> = {
   429: "rate_limit_exceeded",
   504: "timeout",
 };
+
+/**
+ * The code an error of `status` gets when it names none (see above); `null` for a status with
+ * no default. A Responses API `response.failed` says `server_error` for those.
+ */
+export const defaultCode = (status: number): string | null => defaultCodeByStatus[status] ?? null;
 
 export const invalidRequest = (message: string, param: string | null = null, code: string | null = null) =>
   new OpenAIError(400, message, "invalid_request_error", code, param);
@@ -243,7 +253,7 @@ export function fromAgentError(error: unknown): OpenAIError {
   if (error instanceof OpenAIError) return error;
   if (error instanceof AgentError) {
     const status = error.status >= 400 && error.status <= 599 ? error.status : 500;
-    const code = error.code ?? defaultCodeByStatus[status] ?? null;
+    const code = error.code ?? defaultCode(status);
     const headers: Record<string, string> = status === 429 ? { "Retry-After": "1" } : {};
     return new OpenAIError(status, error.message, error.type ?? defaultType(status), code, null, headers);
   }

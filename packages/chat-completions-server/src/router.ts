@@ -22,6 +22,7 @@ import {
   type FilePolicy,
   type ImageFetcher,
   type ImagePolicy,
+  type MediaPart,
   type MediaPolicy,
 } from "./media/policy.js";
 import { listModels, retrieveModel } from "./models.js";
@@ -49,10 +50,22 @@ export interface ResponsesOptions {
   /** How long a stored response is kept. Default 30 days. */
   ttlMs?: number;
   /**
-   * Largest conversation a stored response keeps (its chain's history and its own input), in
-   * bytes of JSON; a request over it is 413 `response_chain_too_large`. Default 16 MiB.
+   * Largest conversation a stored response keeps (its chain's history and its own input, its
+   * images and files as placeholders), in bytes of JSON; a request over it is 413
+   * `response_chain_too_large`. Default 16 MiB.
    */
   maxStoredBytes?: number;
+  /**
+   * Limits of `input_image` parts; see {@link DEFAULT_IMAGE_POLICY}. When none of `images`,
+   * `files` and `fetchImage` is given here, `input_image`/`input_file` parts take the router's
+   * (chat completions') media policy; when any is, these three alone make the Responses API's
+   * (defaults for the rest, no fetcher unless given).
+   */
+  images?: Partial<ImagePolicy>;
+  /** Limits of `input_file` parts; see {@link DEFAULT_FILE_POLICY}. */
+  files?: Partial<FilePolicy>;
+  /** Fetches `input_image` URLs; absent, remote image URLs are refused (`image_url_not_allowed`). */
+  fetchImage?: ImageFetcher;
 }
 
 export interface ChatCompletionsRouterOptions {
@@ -153,6 +166,13 @@ const WARM_RESPONSES = { model: "openclaw", input: "warm-up" };
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
+/** The media policy of `limits` (the router's options, or the Responses API's), defaults filled in. */
+const mediaPolicy = (limits: Pick<ChatCompletionsRouterOptions, "images" | "files" | "fetchImage">): MediaPolicy => ({
+  images: { ...DEFAULT_IMAGE_POLICY, ...limits.images },
+  files: { ...DEFAULT_FILE_POLICY, ...limits.files },
+  fetchImage: limits.fetchImage,
+});
+
 /**
  * Builds the OpenAI-compatible router: `POST /v1/chat/completions`, `GET /v1/models`,
  * `GET /v1/models/{model}`, and with `responses` the Responses API (`/v1/responses`). Both
@@ -201,18 +221,17 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   if (!gate) throw new TypeError("createChatCompletionsRouter needs `auth` or `authGate`");
   const auth = authenticate(gate, bodyTimeoutMs);
   const readBody = jsonBody(maxBodyBytes, bodyTimeoutMs);
-  const media: MediaPolicy = {
-    images: { ...DEFAULT_IMAGE_POLICY, ...options.images },
-    files: { ...DEFAULT_FILE_POLICY, ...options.files },
-    fetchImage: options.fetchImage,
-  };
+  // One media policy for both endpoints; the Responses API has its own only when its host gives it other limits.
+  const media = mediaPolicy(options);
+  const responsesMedia =
+    responses?.images || responses?.files || responses?.fetchImage ? mediaPolicy(responses) : media;
 
   const complete: RequestHandler = async (req, res) => {
     const body = req.body as ChatCompletionRequest;
     const agentId = selectAgent(req.get("x-openclaw-agent-id"), body.model, agents);
     const session = selectSession(req.get("x-openclaw-session-key"), body.user, agentId);
     const parts = chatMediaParts(body.messages);
-    const messages = withCheckedMedia(body.messages, parts.length > 0 ? await checkMediaOf(parts, res) : []);
+    const messages = withCheckedMedia(body.messages, parts.length > 0 ? await checkMediaOf(parts, res, media) : []);
     const turn = toAgentTurn(messages === body.messages ? body : { ...body, messages }, agentId, session);
     await runAnswering(runs, res, { agentId, door: "http" }, async (signal, failed) => {
       try {
@@ -241,13 +260,13 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
     });
   };
 
-  /** Checks the request's media; a remote fetch stops when the client goes. */
-  async function checkMediaOf(parts: Parameters<typeof checkMedia>[0], res: Response) {
+  /** Checks a request's media (either endpoint's); a remote fetch or a PDF stops when the client goes. */
+  async function checkMediaOf(parts: readonly MediaPart[], res: Response, policy: MediaPolicy) {
     const gone = new AbortController();
     const onClose = () => gone.abort();
     res.once("close", onClose);
     try {
-      return await checkMedia(parts, media, gone.signal);
+      return await checkMedia(parts, policy, gone.signal);
     } finally {
       res.off("close", onClose);
     }
@@ -301,6 +320,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
       stream: { keepAliveMs, slowReaderTimeoutMs },
       logger,
       toError: logAgentError,
+      checkMedia: (parts, res) => checkMediaOf(parts, res, responsesMedia),
     });
     router.post(RESPONSES, auth, readBody, validatorFor(RESPONSES, WARM_RESPONSES), handlers.create);
     router.all(RESPONSES, only("POST"));

@@ -2,7 +2,17 @@
 // through the real gateway CLI. On failure fast-check prints the seed; rerun with FUZZ_SEED=<seed>.
 // FUZZ_RUNS multiplies the number of cases.
 import { MemoryResponsesStore } from "@openclaw/chat-completions-server";
-import { checkResponsesSse, checkSse, expectCompletion, expectError, expectSchema } from "@openclaw/contract-kit";
+import {
+  BMP,
+  checkResponsesSse,
+  checkSse,
+  dataUri,
+  expectCompletion,
+  expectError,
+  expectSchema,
+  PNG,
+  pngOfSize,
+} from "@openclaw/contract-kit";
 import { baseConfig, TOKEN as GATEWAY_TOKEN, type RunningGateway, startGateway } from "@openclaw/contract-kit/gateway";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -108,6 +118,15 @@ const validResponsesRequest = () =>
                 content: fc.array(fc.record({ type: fc.constant("input_text"), text: fc.string() }), { minLength: 1 }),
               }),
               fc.record({ type: fc.constant("function_call_output"), call_id: fc.constant("c1"), output: fc.string() }),
+              // Real media, which the media policy accepts (the hostile kinds are below).
+              fc.record({
+                role: fc.constant("user"),
+                content: fc.constant([
+                  { type: "input_text", text: "look" },
+                  { type: "input_image", image_url: dataUri("image/png", PNG), detail: "original" },
+                  { type: "input_file", file_data: dataUri("text/markdown", "# notes"), filename: "n.md" },
+                ]),
+              }),
             ),
             { maxLength: 3 },
           )
@@ -156,12 +175,40 @@ const hostileResponsesBody = () =>
     fc.tuple(validResponsesRequest(), fc.jsonValue()).map(([body, item]) => ({ ...body, input: [item] })),
   );
 
+/** `input_image` and `input_file` parts the media policy refuses, each a 400 naming the part. */
+const hostileMediaParts = [
+  ...[
+    dataUri("image/bmp", BMP),
+    dataUri("image/png", "plain text"),
+    `data:image/png;base64,${PNG.toString("base64")}!`,
+    "data:image/png,raw",
+    "data:image/png;base64,",
+    dataUri("image/png", pngOfSize(FUZZ_MEDIA_LIMITS.images.maxBytes + 1)),
+    "https://example.com/a.png",
+    "http://127.0.0.1/a.png",
+    "file:///etc/passwd",
+    "//x",
+  ].map((image_url) => ({ type: "input_image", image_url })),
+  { type: "input_image", file_id: "file-1" },
+  { type: "input_image", image_url: null },
+  ...[
+    { file_id: "file-1" },
+    { file_url: "https://example.com/a.pdf" },
+    { file_data: "@@@" },
+    { file_data: dataUri("application/zip", "PK\x03\x04\x14\x00") },
+    { file_data: dataUri("image/png", PNG) },
+    { file_data: "A".repeat(Math.ceil((FUZZ_MEDIA_LIMITS.files.maxBytes + 3) / 3) * 4), filename: "big.txt" },
+    { filename: "a.txt" },
+  ].map((fields) => ({ type: "input_file", ...fields })),
+];
+
 describe("the Responses door of the server package", () => {
   let server: Awaited<ReturnType<typeof startServerPackage>>;
   beforeAll(async () => {
     server = await startServerPackage({
       enabled: false,
       responses: { enabled: true, store: new MemoryResponsesStore() },
+      ...FUZZ_MEDIA_LIMITS,
     });
   });
   afterAll(() => server.close());
@@ -199,6 +246,19 @@ describe("the Responses door of the server package", () => {
         await expectError(response, response.status);
       }),
       params(600),
+    );
+  });
+
+  it("refuses every hostile input_image and input_file with a 400 naming the part", async () => {
+    await fc.assert(
+      fc.asyncProperty(validResponsesRequest(), fc.constantFrom(...hostileMediaParts), async (body, part) => {
+        const items = typeof body.input === "string" ? [{ role: "user", content: body.input }] : body.input;
+        const input = [...items, { role: "user", content: [{ type: "input_text", text: "and" }, part] }];
+        const response = await send({ ...body, input });
+        const error = await expectError(response, 400);
+        expect(error.param).toMatch(new RegExp(`^input\\[${items.length}\\]\\.content\\[1\\]`));
+      }),
+      params(150),
     );
   });
 });

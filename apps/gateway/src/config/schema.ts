@@ -212,6 +212,10 @@ const responses = z.strictObject({
     .int()
     .min(1024)
     .default(16 * 1024 * 1024),
+  /** `input_image` parts: the same keys and defaults as `chatCompletions.images`. */
+  images: imagesConfig.prefault({}),
+  /** `input_file` parts: the same keys and defaults as `chatCompletions.files`. */
+  files: filesConfig.prefault({}),
 });
 
 const webSocket = z.strictObject({

@@ -38,7 +38,10 @@ export function errorFromResponse(status: number, body: unknown, headers: Header
  * the default says `InternalServerError`.
  */
 const statusByCode: Readonly<Record<string, number>> = {
+  bad_request: 400,
   invalid_api_key: 401,
+  unauthorized: 401,
+  forbidden: 403,
   method_not_allowed: 405,
   model_not_found: 404,
   not_found: 404,

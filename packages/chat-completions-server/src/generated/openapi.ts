@@ -87,6 +87,13 @@ export interface paths {
          *     `function` (hosted tools the gateway does not run) are accepted and not offered to
          *     the agent. `background: true` is refused.
          *
+         *     `input_image` and `input_file` parts of the current turn (the items after the last
+         *     assistant message or `function_call`) are checked by the same media policy as chat
+         *     completions' image and file parts, and refused with 400 naming the part (see
+         *     `ResponseInputImage`, `ResponseInputFile`); earlier turns' media and a
+         *     `previous_response_id` chain's reach the agent as placeholders (`[image/png 68 B]`).
+         *     A stored response keeps no media bytes.
+         *
          *     Without `stream` the answer is one `Response`. With `stream: true` it is
          *     `text/event-stream`: each event is `event: <type>` and `data: <JSON>` (a
          *     `ResponseStreamEvent` whose `type` equals the event line) followed by a blank line,
@@ -722,29 +729,41 @@ export interface components {
             type: "input_text";
             text: string;
         };
-        /** Input image */
+        /**
+         * Input image
+         * @description An image of the current turn, checked as a chat completions image part is (its type sniffed from its bytes); the agent gets it as one. Refused with 400, `param` naming its `image_url` (`input[1].content[0].image_url`) and `code` one of `too_many_images`, `image_too_large`, `unsupported_image_type`, `invalid_image_data` (also for an image given by `file_id` alone: file ids are not supported), `image_url_not_allowed`, `image_fetch_failed`. A stored item lists a `data:` image with `image_url: null`.
+         */
         ResponseInputImage: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "input_image";
-            /** @description A data URL or an image URL. */
+            /** @description A `data:` URI with base64 image data, or an `http(s)` URL, refused unless the gateway allows remote images. */
             image_url?: string | null;
+            /** @description Not supported by the gateway (400 `invalid_image_data`); send `image_url`. */
             file_id?: string | null;
-            /** @enum {string} */
+            /**
+             * @description `original` reaches the agent as `high`.
+             * @enum {string}
+             */
             detail?: "low" | "high" | "auto" | "original";
         };
-        /** Input file */
+        /**
+         * Input file
+         * @description A file of the current turn, given to the agent as text inside untrusted-content markers: PDF, or UTF-8 text (plain, markdown, CSV, JSON, HTML). Refused with 400, `param` naming the part (`input[1].content[0]`) and `code` one of `too_many_files`, `file_too_large`, `unsupported_file_type`, `invalid_file_data` (also for a file given by `file_id` or `file_url` alone). A stored item lists it without its `file_data`.
+         */
         ResponseInputFile: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "input_file";
-            /** @description The file's content as a data URL or base64. */
+            /** @description The file's content as base64, bare or as a `data:` URI. */
             file_data?: string;
+            /** @description Not supported by the gateway (400 `invalid_file_data`); send `file_data`. */
             file_id?: string | null;
+            /** @description Not fetched by the gateway (400 `invalid_file_data`); send `file_data`. */
             file_url?: string;
             filename?: string;
         };
@@ -905,7 +924,10 @@ export interface components {
         };
         /** @description Why a response failed. */
         ResponseError: {
-            /** @example server_error */
+            /**
+             * @description What failed, as the same error's `code` before the stream would say; an agent error without a code of its own gets its status's (`bad_request`, `unauthorized`, `forbidden`, `not_found`, `rate_limit_exceeded`, …), else `server_error`. A client tells the error's class by it, since a failed response carries no HTTP status.
+             * @example server_error
+             */
             code: string;
             message: string;
         };

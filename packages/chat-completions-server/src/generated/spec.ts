@@ -238,7 +238,7 @@ const spec: Record<string, unknown> = {
           "Responses"
         ],
         "summary": "Run one agent turn as a response (the Responses API)",
-        "description": "Runs one turn of the selected agent (the same agent forms as chat completions, and the\nsame auth, body limits and session selection). `input` is a string or a list of input\nitems; `instructions` and `system`/`developer` messages become the agent's system\ntext; `function_call_output` items answer the agent's earlier function calls.\n`previous_response_id` continues from a stored response's whole chain; an unknown,\ndeleted, expired or unstored id is 404 `previous_response_not_found`.\n\nUnknown top-level fields are accepted and ignored; tools of a type other than\n`function` (hosted tools the gateway does not run) are accepted and not offered to\nthe agent. `background: true` is refused.\n\nWithout `stream` the answer is one `Response`. With `stream: true` it is\n`text/event-stream`: each event is `event: <type>` and `data: <JSON>` (a\n`ResponseStreamEvent` whose `type` equals the event line) followed by a blank line,\nwith `sequence_number` rising from 0: `response.created`, `response.in_progress`,\nper output item `response.output_item.added`, its content or argument events,\n`response.output_item.done`, then exactly one terminal event —\n`response.completed`, `response.incomplete` or `response.failed` (an agent failure\nafter the stream began; the response's `error` says what failed). There is no\n`[DONE]`. Lines that start with `:` are keep-alive comments.\n",
+        "description": "Runs one turn of the selected agent (the same agent forms as chat completions, and the\nsame auth, body limits and session selection). `input` is a string or a list of input\nitems; `instructions` and `system`/`developer` messages become the agent's system\ntext; `function_call_output` items answer the agent's earlier function calls.\n`previous_response_id` continues from a stored response's whole chain; an unknown,\ndeleted, expired or unstored id is 404 `previous_response_not_found`.\n\nUnknown top-level fields are accepted and ignored; tools of a type other than\n`function` (hosted tools the gateway does not run) are accepted and not offered to\nthe agent. `background: true` is refused.\n\n`input_image` and `input_file` parts of the current turn (the items after the last\nassistant message or `function_call`) are checked by the same media policy as chat\ncompletions' image and file parts, and refused with 400 naming the part (see\n`ResponseInputImage`, `ResponseInputFile`); earlier turns' media and a\n`previous_response_id` chain's reach the agent as placeholders (`[image/png 68 B]`).\nA stored response keeps no media bytes.\n\nWithout `stream` the answer is one `Response`. With `stream: true` it is\n`text/event-stream`: each event is `event: <type>` and `data: <JSON>` (a\n`ResponseStreamEvent` whose `type` equals the event line) followed by a blank line,\nwith `sequence_number` rising from 0: `response.created`, `response.in_progress`,\nper output item `response.output_item.added`, its content or argument events,\n`response.output_item.done`, then exactly one terminal event —\n`response.completed`, `response.incomplete` or `response.failed` (an agent failure\nafter the stream began; the response's `error` says what failed). There is no\n`[DONE]`. Lines that start with `:` are keep-alive comments.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/AgentIdHeader"
@@ -2644,6 +2644,7 @@ const spec: Record<string, unknown> = {
       "ResponseInputImage": {
         "type": "object",
         "title": "Input image",
+        "description": "An image of the current turn, checked as a chat completions image part is (its type sniffed from its bytes); the agent gets it as one. Refused with 400, `param` naming its `image_url` (`input[1].content[0].image_url`) and `code` one of `too_many_images`, `image_too_large`, `unsupported_image_type`, `invalid_image_data` (also for an image given by `file_id` alone: file ids are not supported), `image_url_not_allowed`, `image_fetch_failed`. A stored item lists a `data:` image with `image_url: null`.",
         "required": [
           "type"
         ],
@@ -2659,13 +2660,14 @@ const spec: Record<string, unknown> = {
               "string",
               "null"
             ],
-            "description": "A data URL or an image URL."
+            "description": "A `data:` URI with base64 image data, or an `http(s)` URL, refused unless the gateway allows remote images."
           },
           "file_id": {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "Not supported by the gateway (400 `invalid_image_data`); send `image_url`."
           },
           "detail": {
             "type": "string",
@@ -2674,13 +2676,15 @@ const spec: Record<string, unknown> = {
               "high",
               "auto",
               "original"
-            ]
+            ],
+            "description": "`original` reaches the agent as `high`."
           }
         }
       },
       "ResponseInputFile": {
         "type": "object",
         "title": "Input file",
+        "description": "A file of the current turn, given to the agent as text inside untrusted-content markers: PDF, or UTF-8 text (plain, markdown, CSV, JSON, HTML). Refused with 400, `param` naming the part (`input[1].content[0]`) and `code` one of `too_many_files`, `file_too_large`, `unsupported_file_type`, `invalid_file_data` (also for a file given by `file_id` or `file_url` alone). A stored item lists it without its `file_data`.",
         "required": [
           "type"
         ],
@@ -2693,16 +2697,18 @@ const spec: Record<string, unknown> = {
           },
           "file_data": {
             "type": "string",
-            "description": "The file's content as a data URL or base64."
+            "description": "The file's content as base64, bare or as a `data:` URI."
           },
           "file_id": {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "Not supported by the gateway (400 `invalid_file_data`); send `file_data`."
           },
           "file_url": {
-            "type": "string"
+            "type": "string",
+            "description": "Not fetched by the gateway (400 `invalid_file_data`); send `file_data`."
           },
           "filename": {
             "type": "string"
@@ -3286,6 +3292,7 @@ const spec: Record<string, unknown> = {
         "properties": {
           "code": {
             "type": "string",
+            "description": "What failed, as the same error's `code` before the stream would say; an agent error without a code of its own gets its status's (`bad_request`, `unauthorized`, `forbidden`, `not_found`, `rate_limit_exceeded`, …), else `server_error`. A client tells the error's class by it, since a failed response carries no HTTP status.",
             "example": "server_error"
           },
           "message": {

@@ -128,7 +128,7 @@ const size = (bytes: number) => (bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MiB
  *
  * @example
  * const media = await checkMedia(
- *   [{ kind: "image", param: "input[1].content[0]", url: "data:image/png;base64,iVBOR…" }],
+ *   [{ kind: "image", param: "input[1].content[0].image_url", url: "data:image/png;base64,iVBOR…" }],
  *   { images: DEFAULT_IMAGE_POLICY, files: DEFAULT_FILE_POLICY },
  * );
  */

@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import type { RequestHandler, Response } from "express";
 import {
   invalidRequest,
   OpenAIError,
@@ -8,6 +8,8 @@ import {
   responsesStoreUnavailable,
   sendError,
 } from "../errors.js";
+import type { CheckedMedia, MediaPart } from "../media/policy.js";
+import { responsesMediaParts } from "../media/responses.js";
 import { abortedWith, type InFlightRuns, runAnswering } from "../runs.js";
 import { selectAgent, selectSession } from "../select.js";
 import { sendJson } from "../send.js";
@@ -37,6 +39,12 @@ export interface ResponsesHandlerOptions {
   logger: Logger;
   /** Maps (and logs) what the agent threw, as chat completions does. */
   toError(error: unknown, agentId: string): OpenAIError;
+  /**
+   * Checks the current turn's images and files by the router's media policy (chat completions',
+   * unless the host gave the Responses API its own); throws the 400 of the first refused part.
+   * Stops when `res` closes.
+   */
+  checkMedia(parts: readonly MediaPart[], res: Response): Promise<CheckedMedia[]>;
 }
 
 /** The handlers of `POST /v1/responses`, `GET`/`DELETE /v1/responses/{id}` and its `input_items`. */
@@ -68,11 +76,15 @@ export function responsesHandlers(
     const body = req.body as CreateResponseRequest;
     const agentId = selectAgent(req.get("x-openclaw-agent-id"), body.model, agents);
     const session = selectSession(req.get("x-openclaw-session-key"), body.user, agentId);
-    const read = readInput(body.input, logger);
+    // Named and shaped before anything is read or checked: a file id or URL is a 400 at once.
+    const media = responsesMediaParts(body.input);
     const previous = body.previous_response_id ? await history(body.previous_response_id, agentId) : [];
+    const read = readInput(body.input, logger, media.length > 0 ? await options.checkMedia(media, res) : []);
     const turn = toResponsesTurn(body, read, previous, agentId, session, logger);
     const keep = body.store !== false;
-    if (keep && Buffer.byteLength(JSON.stringify(turn.messages)) > maxStoredBytes) {
+    // What is stored holds the media as placeholders: an image's bytes never count here.
+    const conversation = [...previous, ...read.kept];
+    if (keep && Buffer.byteLength(JSON.stringify(conversation)) > maxStoredBytes) {
       throw responseChainTooLarge(maxStoredBytes, previous.length > 0 ? "previous_response_id" : "input");
     }
     const id = responseId();
@@ -83,7 +95,7 @@ export function responsesHandlers(
           const value: StoredResponse = {
             response,
             input: read.items,
-            conversation: [...turn.messages, ...builder.answer()],
+            conversation: [...conversation, ...builder.answer()],
             agentId,
           };
           await stored(() => store.put(id, value, ttlMs));

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { OpenAIError } from "../errors.js";
+import { defaultCode, type OpenAIError } from "../errors.js";
 import type { components } from "../generated/openapi.js";
 import type { AgentEvent, ConversationMessage, Usage } from "../types.js";
 import { itemId } from "./turn.js";
@@ -205,12 +205,16 @@ export class ResponseBuilder {
     return this.response;
   }
 
-  /** Ends the turn as failed with `error`: open items close as `incomplete`. */
+  /**
+   * Ends the turn as failed with `error`: open items close as `incomplete`. The error's code is
+   * all a client has to tell its class by (`response.failed` carries no status or type), so an
+   * error without one gets its status's default (`forbidden` for a 403), else `server_error`.
+   */
   fail(error: OpenAIError): ResponseObject {
     this.closeMessage("incomplete");
     this.closeCalls("incomplete");
     this.response.status = "failed";
-    this.response.error = { code: error.code ?? "server_error", message: error.message };
+    this.response.error = { code: error.code ?? defaultCode(error.status) ?? "server_error", message: error.message };
     this.response.usage ??= usageOf(undefined);
     return this.response;
   }

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { invalidRequest } from "../errors.js";
 import type { components } from "../generated/openapi.js";
+import { chatPartOf } from "../media/chat.js";
+import type { CheckedMedia } from "../media/policy.js";
+import { responsesMediaParam, responsesPlaceholder, withoutMediaBytes } from "../media/responses.js";
 import type { SessionChoice } from "../session-key.js";
 import type { AgentTurn, ConversationMessage, Logger, TurnParameters } from "../types.js";
 import type { CreateResponseRequest, ResponseFunctionTool, ResponseInputItem, ResponseItem } from "./types.js";
@@ -26,28 +29,41 @@ const textOfParts = (content: string | InputContent[]): string =>
         )
         .join("\n");
 
-/** A user message's parts as chat parts: text, images (by URL) and files reach the agent as on chat completions. */
-function userParts(content: InputContent[]): UserPart[] {
-  return content.flatMap((part): UserPart[] => {
-    if (part.type === "input_text" || part.type === "output_text") return [{ type: "text", text: part.text }];
-    if (part.type === "refusal") return [{ type: "text", text: part.refusal }];
-    if (part.type === "input_image") {
-      if (!part.image_url) return [];
-      const detail = part.detail === "original" ? "high" : part.detail;
-      return [{ type: "image_url", image_url: detail ? { url: part.image_url, detail } : { url: part.image_url } }];
+/**
+ * A user message's parts as chat parts, twice: what the agent sees (text; this turn's checked
+ * images and files as chat completions gives them, earlier turns' as placeholders) and what a
+ * stored conversation keeps (every image and file as a placeholder, never its bytes).
+ */
+function userParts(
+  content: InputContent[],
+  item: number,
+  checked: ReadonlyMap<string, CheckedMedia>,
+): { seen: UserPart[]; kept: UserPart[] } {
+  const seen: UserPart[] = [];
+  const kept: UserPart[] = [];
+  content.forEach((part, j) => {
+    if (part.type === "input_image" || part.type === "input_file") {
+      const media = checked.get(responsesMediaParam(item, j, part));
+      const text = { type: "text" as const, text: responsesPlaceholder(part, media) };
+      seen.push(media ? chatPartOf(media) : text);
+      kept.push(text);
+      return;
     }
-    const file: { filename?: string; file_data?: string; file_id?: string } = {};
-    if (part.filename !== undefined) file.filename = part.filename;
-    if (part.file_data !== undefined) file.file_data = part.file_data;
-    if (part.file_id) file.file_id = part.file_id;
-    return [{ type: "file", file }];
+    const text = { type: "text" as const, text: part.type === "refusal" ? part.refusal : part.text };
+    seen.push(text);
+    kept.push(text);
   });
+  return { seen, kept };
 }
 
-/** What a request's input means: the agent's system text, its conversation, and the items to store. */
+/** What a request's input means: the agent's system text, its conversation, and what to store. */
 export interface ReadInput {
   system: string[];
+  /** The conversation as the agent sees it. */
   messages: ConversationMessage[];
+  /** The same conversation as a stored response keeps it: its images and files as placeholders. */
+  kept: ConversationMessage[];
+  /** The input items as `input_items` lists them (without media bytes). */
   items: ResponseItem[];
 }
 
@@ -55,13 +71,25 @@ export interface ReadInput {
  * Reads the input items: `system`/`developer` messages become system text; user and assistant
  * messages, `function_call` items (an assistant's tool calls) and `function_call_output` items
  * (tool messages) become the conversation. Item types the gateway does not act on are skipped.
+ * `checked` holds the current turn's images and files as `checkMedia` accepted them.
  */
-export function readInput(input: CreateResponseRequest["input"], logger: Logger): ReadInput {
+export function readInput(
+  input: CreateResponseRequest["input"],
+  logger: Logger,
+  checked: readonly CheckedMedia[] = [],
+): ReadInput {
   const items: ResponseInputItem[] = typeof input === "string" ? [{ role: "user", content: input }] : input;
+  const byParam = new Map(checked.map((media) => [media.param, media]));
   const system: string[] = [];
   const messages: ConversationMessage[] = [];
+  const kept: ConversationMessage[] = [];
+  /** A message the agent sees, and its stored form (the same object unless it carries media). */
+  const add = (message: ConversationMessage, keptMessage = message) => {
+    messages.push(message);
+    kept.push(keptMessage);
+  };
   const stored: ResponseItem[] = [];
-  for (const item of items) {
+  items.forEach((item, i) => {
     if (item.type === undefined || item.type === "message") {
       const message = item as Schemas["ResponseInputMessage"];
       const parts: InputContent[] =
@@ -72,15 +100,20 @@ export function readInput(input: CreateResponseRequest["input"], logger: Logger)
                 : { type: "input_text", text: message.content },
             ]
           : message.content;
-      stored.push({ id: itemId("msg"), type: "message", role: message.role, content: parts, status: "completed" });
+      stored.push({
+        id: itemId("msg"),
+        type: "message",
+        role: message.role,
+        content: parts.map(withoutMediaBytes),
+        status: "completed",
+      });
       if (message.role === "system" || message.role === "developer") system.push(textOfParts(message.content));
-      else if (message.role === "assistant")
-        messages.push({ role: "assistant", content: textOfParts(message.content) });
-      else
-        messages.push({
-          role: "user",
-          content: typeof message.content === "string" ? message.content : userParts(message.content),
-        });
+      else if (message.role === "assistant") add({ role: "assistant", content: textOfParts(message.content) });
+      else if (typeof message.content === "string") add({ role: "user", content: message.content });
+      else {
+        const { seen, kept } = userParts(message.content, i, byParam);
+        add({ role: "user", content: seen }, { role: "user", content: kept });
+      }
     } else if (item.type === "function_call") {
       const call = item as Schemas["ResponseFunctionCall"];
       stored.push({
@@ -101,22 +134,23 @@ export function readInput(input: CreateResponseRequest["input"], logger: Logger)
       if (last?.role === "assistant") {
         const assistant = last as AssistantMessage;
         assistant.tool_calls = [...(assistant.tool_calls ?? []), toolCall];
-      } else messages.push({ role: "assistant", content: null, tool_calls: [toolCall] });
+      } else add({ role: "assistant", content: null, tool_calls: [toolCall] });
     } else if (item.type === "function_call_output") {
       const output = item as Schemas["ResponseFunctionCallOutput"];
       stored.push({
         id: output.id ?? itemId("fco"),
         type: "function_call_output",
         call_id: output.call_id,
-        output: output.output,
+        // A tool's images reach the agent as nothing (it reads the text), and are stored without their bytes.
+        output: typeof output.output === "string" ? output.output : output.output.map(withoutMediaBytes),
         status: "completed",
       });
-      messages.push({ role: "tool", tool_call_id: output.call_id, content: textOfParts(output.output) });
+      add({ role: "tool", tool_call_id: output.call_id, content: textOfParts(output.output) });
     } else {
       logger.debug({ itemType: String(item.type).slice(0, 64) }, "responses: input item type not acted on, skipped");
     }
-  }
-  return { system, messages, items: stored };
+  });
+  return { system, messages, kept, items: stored };
 }
 
 /** The request's sampling and tool settings as the agent's {@link TurnParameters}; hosted tools are left out. */
