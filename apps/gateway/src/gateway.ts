@@ -136,7 +136,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     auth: { ...config.gateway.auth, token: secret, password: secret },
     rateLimitStore:
       redis && redisConfig && redisStore
-        ? redisStore.redisRateLimitStores(redis, redisConfig.keyPrefix, redisConfig.commandTimeoutMs)
+        ? redisStore.redisRateLimitStores(redis, redisConfig.keyPrefix, redisConfig.commandTimeoutMs, metrics?.stores)
         : undefined,
     logger,
     observer,

@@ -191,6 +191,7 @@ describe.skipIf(!hasRedis)("/readyz and requests while Redis hangs (SIGSTOP)", (
         gateway: {
           // Not exempt: every request asks the Redis limiter store.
           auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } },
+          metrics: { cacheMs: 0 },
           http: { endpoints: { chatCompletions: { enabled: true } } },
           store: {
             redis: {
@@ -233,5 +234,13 @@ describe.skipIf(!hasRedis)("/readyz and requests while Redis hangs (SIGSTOP)", (
       redis.kill("SIGCONT");
     }
     await until(async () => (await readyz(gateway.url)).status === 200, { what: "/readyz to say 200 again" });
+    // The limiter's commands are counted as a store's: the ones that timed out as errors.
+    const scraped = await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const series = parseExposition(await scraped.text());
+    // At least one per request that asked while Redis hung (the chat and the scrape).
+    expect(
+      sampleValue(series, "openclaw_store_errors_total", { store: "limiter", operation: "evalsha" }),
+    ).toBeGreaterThanOrEqual(2);
+    expect(sampleValue(series, "openclaw_store_errors_total", { store: "session", operation: "size" })).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import type { RateLimitStoreFactory, ResponsesStore, StoredResponse } from "@ope
 import { RedisStore } from "rate-limit-redis";
 import { createClient } from "redis";
 import type { Logger } from "../logger.js";
+import type { StoreObserver } from "../metrics/store.js";
 import { redactUrl } from "../redact.js";
 import { decodeTurn, encodeTurn, sessionId } from "./encoding.js";
 import { RedisUnavailableError } from "./redis-error.js";
@@ -92,20 +93,40 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCl
   return client;
 }
 
-/** express-rate-limit stores in Redis, so every process counts the same failures. */
+/**
+ * express-rate-limit stores in Redis, so every process counts the same failures. Each command
+ * is reported to `observer` as an operation of store `limiter` named by the command (`evalsha`,
+ * `decr`, `del`, `script`).
+ */
 export function redisRateLimitStores(
   client: RedisClient,
   keyPrefix: string,
   commandTimeoutMs: number,
+  observer?: StoreObserver,
 ): RateLimitStoreFactory {
+  const send = (args: string[]): Promise<unknown> =>
+    // A late reply fails the limiter's check, and `passOnStoreError` decides (as for Redis down).
+    // Not its SCRIPT LOAD: the store keeps that promise for good (a rejected one would fail
+    // every later check) and loads at start, while the event loop may be busy past the deadline.
+    args[0] === "SCRIPT" ? client.sendCommand(args) : withDeadline(client.sendCommand(args), commandTimeoutMs);
+  const report = (operation: string, failed: boolean) =>
+    observer?.storeOperation({ store: "limiter", operation, failed });
   return (purpose) =>
     new RedisStore({
       prefix: `${keyPrefix}auth-${purpose}:`,
-      // A late reply fails the limiter's check, and `passOnStoreError` decides (as for Redis down).
-      // Not its SCRIPT LOAD: the store keeps that promise for good (a rejected one would fail
-      // every later check) and loads at start, while the event loop may be busy past the deadline.
-      sendCommand: (...args: string[]) =>
-        args[0] === "SCRIPT" ? client.sendCommand(args) : withDeadline(client.sendCommand(args), commandTimeoutMs),
+      sendCommand: (...args: string[]) => {
+        const operation = String(args[0]).toLowerCase();
+        return send(args).then(
+          (reply) => {
+            report(operation, false);
+            return reply as never;
+          },
+          (error: unknown) => {
+            report(operation, true);
+            throw error;
+          },
+        );
+      },
     });
 }
 
