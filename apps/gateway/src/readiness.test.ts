@@ -179,3 +179,68 @@ describe.skipIf(!hasRedis)("/readyz with Redis", () => {
     await until(async () => (await readyz(gateway.url)).status === 200, { what: "/readyz to say 200 again" });
   });
 });
+
+describe.skipIf(!hasRedis)("/readyz and requests while Redis hangs (SIGSTOP)", () => {
+  let redis: ChildProcess;
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    const port = await freePort();
+    redis = await startRedis(port);
+    gateway = await startGateway(
+      baseConfig({
+        gateway: {
+          // Not exempt: every request asks the Redis limiter store.
+          auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } },
+          metrics: { cacheMs: 0 },
+          http: { endpoints: { chatCompletions: { enabled: true } } },
+          store: {
+            redis: {
+              url: `redis://127.0.0.1:${port}`,
+              keyPrefix: "hung:",
+              commandTimeoutMs: 300,
+              pingIntervalMs: 100,
+              pingTimeoutMs: 200,
+            },
+          },
+        },
+      }),
+    );
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    if (redis) await stopRedis(redis);
+  });
+
+  it("says 503 redis_unreachable, and authenticated requests answer instead of hanging", async () => {
+    expect(await readyz(gateway.url)).toMatchObject({ status: 200, body: { store: "redis" } });
+    redis.kill("SIGSTOP");
+    try {
+      // The connection stays up (isReady), but the PING goes unanswered.
+      const notReady = await until(
+        async () => {
+          const answer = await readyz(gateway.url);
+          return answer.status === 503 ? answer : undefined;
+        },
+        { what: "/readyz to say 503 while Redis hangs" },
+      );
+      expect(notReady.body).toMatchObject({ reasons: ["redis_unreachable"], store: "redis-unavailable" });
+      // The limiter's store times out and passOnStoreError lets the request through; the
+      // session store times out too: a clean 503.
+      await expectError(await chat(gateway.url, { user: "u", messages: [{ role: "user", content: "x" }] }), 503);
+      const scraped = await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(scraped.status).toBe(200);
+      await scraped.text();
+    } finally {
+      redis.kill("SIGCONT");
+    }
+    await until(async () => (await readyz(gateway.url)).status === 200, { what: "/readyz to say 200 again" });
+    // The limiter's commands are counted as a store's: the ones that timed out as errors.
+    const scraped = await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const series = parseExposition(await scraped.text());
+    // At least one per request that asked while Redis hung (the chat and the scrape).
+    expect(
+      sampleValue(series, "openclaw_store_errors_total", { store: "limiter", operation: "evalsha" }),
+    ).toBeGreaterThanOrEqual(2);
+    expect(sampleValue(series, "openclaw_store_errors_total", { store: "session", operation: "size" })).toBe(1);
+  });
+});

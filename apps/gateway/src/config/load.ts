@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { MAX_SECRET_LENGTH } from "@openclaw/chat-completions-server";
 import JSON5 from "json5";
 import type { z } from "zod";
-import { type Config, configSchema } from "./schema.js";
+import { type Config, configSchema, redisStore } from "./schema.js";
 
 /** A config problem the user must fix; the CLI prints it and exits 2. */
 export class ConfigError extends Error {
@@ -60,7 +60,8 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env):
   auth.token ??= env.OPENCLAW_GATEWAY_TOKEN || undefined;
   auth.password ??= env.OPENCLAW_GATEWAY_PASSWORD || undefined;
   if (!config.gateway.store.redis && env.OPENCLAW_REDIS_URL) {
-    config.gateway.store.redis = { url: env.OPENCLAW_REDIS_URL, keyPrefix: "openclaw:" };
+    // The URL from the environment, every other key at its default.
+    config.gateway.store.redis = { ...redisStore.omit({ url: true }).parse({}), url: env.OPENCLAW_REDIS_URL };
   }
   return config;
 }

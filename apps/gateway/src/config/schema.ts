@@ -81,10 +81,20 @@ const trustProxy = z
     }
   });
 
-const redisStore = z.strictObject({
+/** `gateway.store.redis`. */
+export const redisStore = z.strictObject({
   url: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL"),
   /** Prefix of every key this gateway writes, so several deployments can share one Redis. */
   keyPrefix: z.string().default("openclaw:"),
+  /**
+   * A command without a reply after this long fails (the limiter then follows
+   * `passOnStoreError`, a session or response request gets 503): a hung Redis must not hang requests.
+   */
+  commandTimeoutMs: timerMs(10).default(1000),
+  /** How often Redis is PINGed for `/readyz` and `/healthz`. */
+  pingIntervalMs: timerMs(10).default(2000),
+  /** A PING unanswered this long makes `/readyz` say `redis_unreachable`. */
+  pingTimeoutMs: timerMs(10).default(500),
 });
 
 const MIB = 1024 * 1024;
@@ -341,6 +351,11 @@ export const configSchema = z
             enabled: z.boolean().default(true),
             /** Ask for the gateway secret (and count wrong ones toward the lockout) as every door does. */
             auth: z.boolean().default(true),
+            /**
+             * A built exposition is served again for this long, and concurrent scrapes share one
+             * build: a flood of scrapes (anonymous with `auth: false`) costs one build a period.
+             */
+            cacheMs: timerMs(0).default(1000),
           })
           .prefault({}),
         /** Shared state for several gateway processes. Absent: in-memory limiter, file sessions. */

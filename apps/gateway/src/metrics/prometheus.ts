@@ -1,4 +1,4 @@
-import type { ServerObserver } from "@openclaw/chat-completions-server";
+import type { RunOutcome, ServerObserver } from "@openclaw/chat-completions-server";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { StoreObserver } from "./store.js";
 
@@ -36,7 +36,10 @@ export interface GatewayMetrics {
   observer: ServerObserver;
   /** For {@link instrumentStore}: operations and errors of the session (and any other) store. */
   stores: StoreObserver;
-  /** The exposition, Prometheus text format. */
+  /**
+   * The exposition, Prometheus text format: one build shared by every scrape that asks while it
+   * runs, then reused for `cacheMs`.
+   */
   text(): Promise<string>;
   contentType: string;
 }
@@ -54,6 +57,12 @@ export function createMetrics(options: {
   agents: readonly string[];
   /** Agent runs in progress now, read at each scrape. */
   runsInProgress: () => number;
+  /**
+   * How long a built exposition is served again (`gateway.metrics.cacheMs`; 0: built for each
+   * scrape, though scrapes arriving during a build still share it). A build costs milliseconds
+   * of the one thread every request needs, so a flood of scrapes must not cost one each.
+   */
+  cacheMs: number;
 }): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -163,11 +172,42 @@ export function createMetrics(options: {
       lockouts.inc({ door });
     },
   };
+  // Every label set known at start is exported from the first scrape, at 0, so that `rate()`
+  // sees the first increment and an alert on an absent series does not fire on a quiet gateway.
+  for (const door of ["http", "websocket", "metrics"]) {
+    authFailures.labels({ door }).inc(0);
+    lockouts.labels({ door }).inc(0);
+  }
+  for (const agent of agents) {
+    for (const door of ["http", "websocket"]) {
+      for (const outcome of ["completed", "failed", "aborted_by_client", "ended_by_shutdown"] satisfies RunOutcome[]) {
+        runsOf(agent, door, outcome).inc(0);
+      }
+    }
+  }
+
   const stores: StoreObserver = {
     storeOperation({ store, operation, failed }) {
       storeOperations.inc({ store, operation });
       if (failed) storeErrors.inc({ store, operation });
     },
   };
-  return { observer, stores, text: () => registry.metrics(), contentType: registry.contentType };
+  let building: Promise<string> | undefined;
+  let built: { text: string; at: number } | undefined;
+  const text = (): Promise<string> => {
+    if (built && performance.now() - built.at < options.cacheMs) return Promise.resolve(built.text);
+    building ??= registry.metrics().then(
+      (exposition) => {
+        building = undefined;
+        built = { text: exposition, at: performance.now() };
+        return exposition;
+      },
+      (error: unknown) => {
+        building = undefined;
+        throw error;
+      },
+    );
+    return building;
+  };
+  return { observer, stores, text, contentType: registry.contentType };
 }

@@ -231,7 +231,7 @@ describe.skipIf(!hasRedis)("sessions in Redis", () => {
   });
 
   it("report the size a load would read from the byte total (a list without one counts as full)", async () => {
-    const store = new RedisSessionStore(client, "size:", { maxTurns: 50, maxBytes, ttlMs });
+    const store = new RedisSessionStore(client, "size:", { maxTurns: 50, maxBytes, ttlMs, commandTimeoutMs: 1000 });
     expect(await store.size("k")).toBe(0);
     await store.append("k", { messages: [{ role: "user", content: "x".repeat(1000) }] });
     const [item = ""] = await client.lRange(store.key("k"), 0, -1);

@@ -2,6 +2,7 @@ import type { RateLimitStoreFactory, ResponsesStore, StoredResponse } from "@ope
 import { RedisStore } from "rate-limit-redis";
 import { createClient } from "redis";
 import type { Logger } from "../logger.js";
+import type { StoreObserver } from "../metrics/store.js";
 import { redactUrl } from "../redact.js";
 import { decodeTurn, encodeTurn, sessionId } from "./encoding.js";
 import { RedisUnavailableError } from "./redis-error.js";
@@ -10,6 +11,53 @@ import type { SessionLimits, SessionStore, StoredTurn } from "./types.js";
 export type RedisClient = ReturnType<typeof createClient>;
 
 export { RedisUnavailableError } from "./redis-error.js";
+
+/** A Redis command that got no reply within `gateway.store.redis.commandTimeoutMs`. */
+export class RedisTimeoutError extends Error {
+  override name = "RedisTimeoutError";
+}
+
+/**
+ * `command`, or a {@link RedisTimeoutError} once `ms` passed without its reply. The client's own
+ * command timeout stops counting once a command is written, and a hung Redis (stopped, its host
+ * unreachable) takes writes without ever answering: without a deadline of our own, every request
+ * that needs Redis would hang with it. A late reply is read and dropped by the client.
+ */
+export function withDeadline<T>(command: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisTimeoutError(`no reply from Redis within ${ms} ms`)), ms);
+  });
+  return Promise.race([command, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Whether Redis answers: a PING every `intervalMs`, which must be answered within `timeoutMs`.
+ * `isReady` alone stays true while a connected Redis hangs. Read by `/readyz` and `/healthz`.
+ */
+export function watchRedis(
+  client: RedisClient,
+  { intervalMs, timeoutMs }: { intervalMs: number; timeoutMs: number },
+): { reachable(): boolean; stop(): void } {
+  let answered = true;
+  let pinging = false;
+  const timer = setInterval(() => {
+    if (pinging) return;
+    pinging = true;
+    withDeadline(client.ping(), timeoutMs).then(
+      () => {
+        answered = true;
+        pinging = false;
+      },
+      () => {
+        answered = false;
+        pinging = false;
+      },
+    );
+  }, intervalMs);
+  timer.unref();
+  return { reachable: () => client.isReady && answered, stop: () => clearInterval(timer) };
+}
 
 /**
  * Connects to Redis or fails fast with a clear error. Once connected, a lost connection is
@@ -45,12 +93,40 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCl
   return client;
 }
 
-/** express-rate-limit stores in Redis, so every process counts the same failures. */
-export function redisRateLimitStores(client: RedisClient, keyPrefix: string): RateLimitStoreFactory {
+/**
+ * express-rate-limit stores in Redis, so every process counts the same failures. Each command
+ * is reported to `observer` as an operation of store `limiter` named by the command (`evalsha`,
+ * `decr`, `del`, `script`).
+ */
+export function redisRateLimitStores(
+  client: RedisClient,
+  keyPrefix: string,
+  commandTimeoutMs: number,
+  observer?: StoreObserver,
+): RateLimitStoreFactory {
+  const send = (args: string[]): Promise<unknown> =>
+    // A late reply fails the limiter's check, and `passOnStoreError` decides (as for Redis down).
+    // Not its SCRIPT LOAD: the store keeps that promise for good (a rejected one would fail
+    // every later check) and loads at start, while the event loop may be busy past the deadline.
+    args[0] === "SCRIPT" ? client.sendCommand(args) : withDeadline(client.sendCommand(args), commandTimeoutMs);
+  const report = (operation: string, failed: boolean) =>
+    observer?.storeOperation({ store: "limiter", operation, failed });
   return (purpose) =>
     new RedisStore({
       prefix: `${keyPrefix}auth-${purpose}:`,
-      sendCommand: (...args: string[]) => client.sendCommand(args),
+      sendCommand: (...args: string[]) => {
+        const operation = String(args[0]).toLowerCase();
+        return send(args).then(
+          (reply) => {
+            report(operation, false);
+            return reply as never;
+          },
+          (error: unknown) => {
+            report(operation, true);
+            throw error;
+          },
+        );
+      },
     });
 }
 
@@ -84,6 +160,8 @@ return length
 export interface RedisSessionOptions extends SessionLimits {
   /** A session's keys expire this long after its last append (`session.ttlMs`). */
   ttlMs: number;
+  /** Each command fails after this long without a reply (`gateway.store.redis.commandTimeoutMs`). */
+  commandTimeoutMs: number;
 }
 
 /**
@@ -111,7 +189,10 @@ export class RedisSessionStore implements SessionStore {
 
   async load(sessionKey: string): Promise<StoredTurn[]> {
     const { maxTurns, maxBytes } = this.options;
-    const items = await this.client.lRange(this.key(sessionKey), -maxTurns, -1);
+    const items = await withDeadline(
+      this.client.lRange(this.key(sessionKey), -maxTurns, -1),
+      this.options.commandTimeoutMs,
+    );
     // Newest first, within maxBytes: the list can hold more only until its next append after
     // maxBytes was lowered.
     const turns: StoredTurn[] = [];
@@ -126,20 +207,24 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async size(sessionKey: string): Promise<number> {
-    const total = await this.client.get(this.totalKey(sessionKey));
+    const deadline = this.options.commandTimeoutMs;
+    const total = await withDeadline(this.client.get(this.totalKey(sessionKey)), deadline);
     if (total !== null) return Math.min(Number(total), this.options.maxBytes);
     // A list from before byte totals were kept has none until its next append: assume it full.
-    return (await this.client.exists(this.key(sessionKey))) ? this.options.maxBytes : 0;
+    return (await withDeadline(this.client.exists(this.key(sessionKey)), deadline)) ? this.options.maxBytes : 0;
   }
 
   async append(sessionKey: string, turn: StoredTurn): Promise<boolean> {
     const { maxTurns, maxBytes, ttlMs } = this.options;
     const item = encodeTurn(turn);
     if (Buffer.byteLength(item) > maxBytes) return false;
-    await this.client.eval(APPEND, {
-      keys: [this.key(sessionKey), this.totalKey(sessionKey)],
-      arguments: [item, String(maxTurns), String(maxBytes), String(ttlMs)],
-    });
+    await withDeadline(
+      this.client.eval(APPEND, {
+        keys: [this.key(sessionKey), this.totalKey(sessionKey)],
+        arguments: [item, String(maxTurns), String(maxBytes), String(ttlMs)],
+      }),
+      this.options.commandTimeoutMs,
+    );
     return true;
   }
 }
@@ -150,13 +235,15 @@ const RESPONSE_ID = /^resp_[0-9a-f]{32}$/;
 /**
  * Stored responses as Redis strings `<prefix>response:<id>` with the TTL as their expiry, so
  * any gateway process can retrieve or continue any response. Records larger than
- * `maxRecordBytes` are refused on read (never parsed).
+ * `maxRecordBytes` are refused on read (never parsed). Each command fails after
+ * `commandTimeoutMs` without a reply.
  */
 export class RedisResponsesStore implements ResponsesStore {
   constructor(
     private readonly client: RedisClient,
     private readonly keyPrefix: string,
     private readonly maxRecordBytes: number,
+    private readonly commandTimeoutMs: number,
   ) {}
 
   key(id: string): string {
@@ -165,20 +252,20 @@ export class RedisResponsesStore implements ResponsesStore {
 
   async get(id: string): Promise<StoredResponse | undefined> {
     if (!RESPONSE_ID.test(id)) return undefined;
-    const size = await this.client.strLen(this.key(id));
+    const size = await withDeadline(this.client.strLen(this.key(id)), this.commandTimeoutMs);
     if (size === 0) return undefined;
     if (size > this.maxRecordBytes) throw new Error(`response record over ${this.maxRecordBytes} bytes`);
-    const json = await this.client.get(this.key(id));
+    const json = await withDeadline(this.client.get(this.key(id)), this.commandTimeoutMs);
     return json === null ? undefined : (JSON.parse(json) as StoredResponse);
   }
 
   async put(id: string, value: StoredResponse, ttlMs: number): Promise<void> {
     if (!RESPONSE_ID.test(id)) throw new TypeError("not a response id");
-    await this.client.set(this.key(id), JSON.stringify(value), { PX: ttlMs });
+    await withDeadline(this.client.set(this.key(id), JSON.stringify(value), { PX: ttlMs }), this.commandTimeoutMs);
   }
 
   async delete(id: string): Promise<boolean> {
     if (!RESPONSE_ID.test(id)) return false;
-    return (await this.client.del(this.key(id))) > 0;
+    return (await withDeadline(this.client.del(this.key(id)), this.commandTimeoutMs)) > 0;
   }
 }
