@@ -6,7 +6,9 @@
  * @packageDocumentation
  */
 
+export { answerErrors } from "./answer-errors.js";
 export {
+  addressedToLoopback,
   type AuthGate,
   type AuthGateOptions,
   type AuthOptions,
@@ -16,16 +18,19 @@ export {
   createAuthGate,
   createSecretCheck,
   DEFAULT_MAX_TRACKED_CLIENTS,
+  hostName,
   MAX_AUTHORIZATION_LENGTH,
   MAX_SECRET_LENGTH,
   type RateLimitOptions,
   type RateLimitStoreFactory,
+  refuseAndClose,
   refuseUpgrade,
 } from "./auth/index.js";
 export {
   AgentError,
   duplicateRunId,
   fromAgentError,
+  hostNotAllowed,
   invalidFrame,
   type MediaErrorCode,
   mediaRefused,

@@ -1,4 +1,5 @@
-import { type ErrorRequestHandler, type RequestHandler, type Response, Router } from "express";
+import { type RequestHandler, type Response, Router } from "express";
+import { answerErrors } from "./answer-errors.js";
 import { authenticate } from "./auth/express.js";
 import { type AuthGate, createAuthGate } from "./auth/gate.js";
 import type { RateLimitOptions, RateLimitStoreFactory } from "./auth/limiter.js";
@@ -8,8 +9,6 @@ import { runToCompletion } from "./completion.js";
 import {
   AgentError,
   fromAgentError,
-  internalError,
-  invalidRequest,
   methodNotAllowed,
   OpenAIError,
   sendError,
@@ -262,18 +261,6 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
     return mapped;
   }
 
-  const answerErrors: ErrorRequestHandler = (error, _req, res, next) => {
-    if (res.headersSent) return next(error);
-    if (error instanceof OpenAIError) return sendError(res, error);
-    // Express could not decode a path parameter (`/v1/models/%E0%A4%A`): the client's mistake,
-    // answered before auth as any malformed request is; the request log line is its only trace.
-    if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
-      return sendError(res, invalidRequest("The URL path is not valid percent-encoding.", null, "invalid_url"));
-    }
-    logger.error({ err: error }, "request failed");
-    sendError(res, internalError());
-  };
-
   const warming: Promise<void>[] = [];
   /** The spec's validator for `path`'s POST body, compiled before the host listens. */
   const validatorFor = (path: string, sample: unknown) => {
@@ -313,7 +300,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   router.get(MODELS, auth, listModels(agents));
   router.get(MODEL, auth, retrieveModel(agents));
   router.all([MODELS, MODEL], only("GET"));
-  router.use(validationErrorHandler, answerErrors);
+  router.use(validationErrorHandler, answerErrors(logger));
 
   let warm = false;
   // A failed warm-up only costs the first request its compile time; it must not crash the host.
