@@ -154,8 +154,11 @@ describe.skipIf(!hasChromium)("CORS in Chromium", () => {
     const outcome = await callGateway(page, gateway.url, TOKEN);
     expect(outcome.error?.name).toBe("APIConnectionError");
     const after = (await flushed()).slice(before.length);
-    // The preflight was answered as without CORS (405, no CORS headers), so nothing followed it.
+    // Each preflight was answered as without CORS (405, no CORS headers), so no request followed
+    // it: the client saw a connection error and tried again (maxRetries, 2), preflight only.
     expect(after.map((l) => `${l.method} ${l.path} ${l.status}`)).toEqual([
+      "OPTIONS /v1/models 405",
+      "OPTIONS /v1/models 405",
       "OPTIONS /v1/models 405",
       "GET /healthz 200",
     ]);
