@@ -84,7 +84,9 @@ describe("CORS with allowed origins", () => {
       "x-stainless-timeout",
       "idempotency-key",
     ];
-    const response = await preflight(gateway.url, EXACT, undefined, { "access-control-request-headers": sent.join(",") });
+    const response = await preflight(gateway.url, EXACT, undefined, {
+      "access-control-request-headers": sent.join(","),
+    });
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-headers")?.split(",")).toEqual(expect.arrayContaining(sent));
   });

@@ -3,8 +3,8 @@
 import { request } from "node:http";
 import { expectSchema } from "@openclaw/contract-kit";
 import { baseConfig, type RunningGateway, startGateway, TOKEN } from "@openclaw/contract-kit/gateway";
-import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { ConfigError, parseConfig } from "./config/load.js";
 import { hostCheck } from "./hosts.js";
 import { type Answer, expectRefused } from "./test/doors.js";
@@ -27,7 +27,9 @@ function get(url: string, path: string, host: string, secret = TOKEN): Promise<A
 /** A WebSocket upgrade with `Host: host` and the right secret: 101, or the refusal. */
 function upgradeAs(url: string, host: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace("http", "ws")}/ws`, { headers: { host, authorization: `Bearer ${TOKEN}` } });
+    const ws = new WebSocket(`${url.replace("http", "ws")}/ws`, {
+      headers: { host, authorization: `Bearer ${TOKEN}` },
+    });
     ws.on("unexpected-response", (_req, res) => {
       let body = "";
       res.setEncoding("utf8");

@@ -8,10 +8,10 @@
 
 export { answerErrors } from "./answer-errors.js";
 export {
-  addressedToLoopback,
   type AuthGate,
   type AuthGateOptions,
   type AuthOptions,
+  addressedToLoopback,
   authenticate,
   BoundedMemoryStore,
   bearerSecret,

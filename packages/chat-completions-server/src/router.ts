@@ -6,13 +6,7 @@ import type { RateLimitOptions, RateLimitStoreFactory } from "./auth/limiter.js"
 import type { AuthOptions } from "./auth/secret.js";
 import { jsonBody } from "./body.js";
 import { runToCompletion } from "./completion.js";
-import {
-  AgentError,
-  fromAgentError,
-  methodNotAllowed,
-  OpenAIError,
-  sendError,
-} from "./errors.js";
+import { AgentError, fromAgentError, methodNotAllowed, type OpenAIError, sendError } from "./errors.js";
 import { chatMediaParts, withCheckedMedia } from "./media/chat.js";
 import {
   checkMedia,

@@ -217,11 +217,17 @@ describe.skipIf(!hasChromium)("the chat page in Chromium", () => {
           if (r.type === "childList" && (r.target as Element).matches?.("li.assistant .text")) changes.replaced++;
           if (r.type === "characterData") changes.appended++;
         }
-      }).observe(document.getElementById("log") as HTMLElement, { subtree: true, childList: true, characterData: true });
+      }).observe(document.getElementById("log") as HTMLElement, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
     });
     await send(words);
     expect(await finishedReply()).toBe(`echo: ${words}`);
-    const changes = await page.evaluate(() => (window as unknown as { changes: { replaced: number; appended: number } }).changes);
+    const changes = await page.evaluate(
+      () => (window as unknown as { changes: { replaced: number; appended: number } }).changes,
+    );
     // The echo agent streams a delta per word: each one is appended to the node the reply began with.
     expect(changes.replaced).toBeLessThanOrEqual(1);
     expect(changes.appended).toBeGreaterThan(1000);
