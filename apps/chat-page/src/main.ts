@@ -112,7 +112,9 @@ async function unlock(secret: string): Promise<void> {
     say("");
     newChat();
   } catch (error) {
-    sessionStorage.removeItem(SECRET_KEY);
+    // Only a refusal of the secret itself makes it wrong: a gateway that is down, failing or
+    // locking this address out (after a reload) has said nothing about the saved secret.
+    if (error instanceof AuthenticationError) sessionStorage.removeItem(SECRET_KEY);
     showUnlock();
     say(describe(error));
   } finally {
@@ -156,7 +158,9 @@ async function send(text: string): Promise<void> {
   setRunning(controller);
   addMessage("user", text);
   const reply = addMessage("assistant", "");
-  const body = reply.querySelector(".text") as HTMLElement;
+  // One Text node grown in place: `textContent +=` would copy the whole reply and replace the
+  // node on every delta, quadratic in the reply's length (a 40k-word reply froze the tab).
+  const grown = (reply.querySelector(".text") as HTMLElement).appendChild(document.createTextNode(""));
   // Screen readers announce the reply once it is complete, not word by word.
   reply.setAttribute("aria-busy", "true");
   say("");
@@ -168,7 +172,7 @@ async function send(text: string): Promise<void> {
     );
     for await (const chunk of stream) {
       const delta = chunk.choices[0]?.delta.content;
-      if (delta) body.textContent += delta;
+      if (delta) grown.appendData(delta);
     }
   } catch (error) {
     if (error instanceof APIUserAbortError) {

@@ -53,6 +53,15 @@ describe("the chat page", () => {
     }
   });
 
+  it("answers a path it cannot decode with 400 invalid_url as JSON, never Express's page or a stack", async () => {
+    for (const path of ["/assets/%zz", "/assets/%E0%A4%A", "/v1/models/%zz"]) {
+      const response = await fetch(`${gateway.url}${path}`);
+      const text = await response.clone().text();
+      expect(text).not.toMatch(/<html|<pre|URIError|node_modules|\bat /i);
+      expect(await expectError(response, 400)).toMatchObject({ type: "invalid_request_error", code: "invalid_url" });
+    }
+  });
+
   it("serves nothing else: other asset names and paths are the gateway's 404", async () => {
     for (const path of ["/assets/main.js", "/assets/..%2Fpackage.json", "/assets/", "/index.html", "/assets/x/y"]) {
       expect(await expectError(await fetch(`${gateway.url}${path}`), 404)).toMatchObject({ code: "not_found" });

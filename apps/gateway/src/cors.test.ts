@@ -74,6 +74,23 @@ describe("CORS with allowed origins", () => {
     },
   );
 
+  it("allows every header openai-node sends, its helpers' and pollers' included", async () => {
+    const sent = [
+      "x-stainless-helper-method",
+      "x-stainless-async",
+      "x-stainless-poll-helper",
+      "x-stainless-custom-poll-interval",
+      "x-stainless-retry-count",
+      "x-stainless-timeout",
+      "idempotency-key",
+    ];
+    const response = await preflight(gateway.url, EXACT, undefined, {
+      "access-control-request-headers": sent.join(","),
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-headers")?.split(",")).toEqual(expect.arrayContaining(sent));
+  });
+
   it.each([
     ["the pattern's own domain", "https://example.org"],
     ["a name that only ends like it", "https://evilexample.org"],
@@ -205,6 +222,10 @@ describe("gateway.http.cors.allowedOrigins at start", () => {
     ["capitals", "https://App.Example.com", /"https:\/\/app\.example\.com"/],
     ["a pattern with a path", "https://.example.com/x", /"https:\/\/\.example\.com"/],
     ["a top-level domain pattern", "https://.com", /two labels or more/],
+    ["a public suffix pattern (ICANN)", "https://.co.uk", /"co\.uk" is a public suffix/],
+    ["a public suffix pattern (ICANN, Australia)", "https://.com.au", /"com\.au" is a public suffix/],
+    ["a public suffix pattern (private section)", "https://.github.io", /"github\.io" is a public suffix/],
+    ["a public suffix pattern with a port", "http://.blogspot.com:8080", /"blogspot\.com" is a public suffix/],
     ["two dots", "https://..example.com", /exactly one dot/],
     ["an IP address pattern", "http://.127.0.0.1", /not an IP address/],
     ["not a URL", "example.com", /is not an origin/],
@@ -221,6 +242,9 @@ describe("gateway.http.cors.allowedOrigins at start", () => {
       "http://[::1]:8080",
       "https://.example.com:8443",
       "http://.localhost",
+      "https://.example.co.uk",
+      "https://.me.github.io",
+      "http://.corp.internal",
     ];
     const config = parseConfig({ gateway: { http: { cors: { allowedOrigins } } } });
     expect(config.gateway.http.cors).toEqual({ allowedOrigins, maxAgeSeconds: 600 });

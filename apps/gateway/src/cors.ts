@@ -8,7 +8,8 @@ const METHODS = ["GET", "POST", "DELETE", "OPTIONS"];
 
 /**
  * Request headers a cross-origin page may send: those the API reads (all that
- * `@openclaw/chat-completions-client` sends), and those openai-node sends on every call, which
+ * `@openclaw/chat-completions-client` sends: these and the caller's own `headers`), and those
+ * openai-node sends on every call or with its helpers (`stream()`, `runTools()`, pollers), which
  * a preflight would otherwise refuse before the request is ever made. A client that starts
  * sending another header must be added here, or browsers refuse its calls. Listed, not
  * reflected: the preflight's answer does not depend on what the page asks for.
@@ -22,9 +23,13 @@ const ALLOWED_HEADERS = [
   "openai-project",
   "idempotency-key",
   "x-stainless-arch",
+  "x-stainless-async",
+  "x-stainless-custom-poll-interval",
+  "x-stainless-helper-method",
   "x-stainless-lang",
   "x-stainless-os",
   "x-stainless-package-version",
+  "x-stainless-poll-helper",
   "x-stainless-retry-count",
   "x-stainless-runtime",
   "x-stainless-runtime-version",

@@ -1,16 +1,19 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  answerErrors,
   authenticate,
   createAuthGate,
   createChatCompletionsRouter,
   expressClasses,
+  hostNotAllowed,
   InFlightRuns,
   notFound,
   observeAgent,
   observeRequests,
   originNotAllowed,
   type ResponsesStore,
+  refuseAndClose,
   refuseUpgrade,
   sendError,
   shuttingDown,
@@ -20,6 +23,7 @@ import { chatPageRouter, loadChatPage } from "./chat-page.js";
 import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
 import { corsMiddleware, upgradeOriginCheck } from "./cors.js";
+import { hostCheck } from "./hosts.js";
 import { type Logger, requestLog } from "./logger.js";
 import { createImageFetcher } from "./media/fetch-image.js";
 import { createMetrics } from "./metrics/prometheus.js";
@@ -122,11 +126,21 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const app = express();
   app.disable("x-powered-by");
+  // Express's last-resort handler shows a stack outside production; ours answers first anyway.
+  app.set("env", "production");
   // Nothing it answers is cacheable: hashing every body for an ETag would be wasted work.
   app.set("etag", false);
   app.set("trust proxy", config.gateway.trustProxy);
   if (observer) app.use(observeRequests(observer));
   app.use(requestLog(logger));
+  const host = bindAddress(options.bind ?? config.gateway.bind);
+  // First of all, before CORS and auth: a request for a name not served (a page whose name DNS
+  // rebinds to 127.0.0.1) is refused before its secret is looked at, and never counted.
+  const hostAllowed = hostCheck({ bind: host, allowedHosts: config.gateway.http.allowedHosts });
+  if (hostAllowed) {
+    const lingerMs = endpoint.bodyTimeoutMs;
+    app.use((req, res, next) => (hostAllowed(req) ? next() : refuseAndClose(res, hostNotAllowed(), lingerMs)));
+  }
   // Before auth, so a preflight is answered without touching the failed-auth count, and before
   // every refusal (503 included), so a page on an allowed origin can read why it was refused.
   const cors = corsMiddleware(config.gateway.http.cors);
@@ -205,6 +219,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   if (endpoint.enabled && config.gateway.http.chatPage.enabled) app.use(chatPageRouter(await loadChatPage()));
   app.use(router);
   app.use((_req, res) => sendError(res, notFound()));
+  // Any error a route passed on (the page's `/assets/%zz` included): the OpenAI body, never a stack.
+  app.use(answerErrors(logger));
 
   const socket = createGatewaySocket({
     runtime,
@@ -231,10 +247,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // A browser page from an origin not allowed is refused before its secret is looked at: the
   // origin is not a guess at the secret, so it is not counted toward the lockout either.
   const originAllowed = upgradeOriginCheck(config.gateway.http.cors.allowedOrigins);
-  server.on("upgrade", (req, duplex, head) =>
-    originAllowed(req) ? socket.handleUpgrade(req, duplex, head) : refuseUpgrade(duplex, originNotAllowed()),
-  );
-  const host = bindAddress(options.bind ?? config.gateway.bind);
+  server.on("upgrade", (req, duplex, head) => {
+    if (hostAllowed && !hostAllowed(req)) return refuseUpgrade(duplex, hostNotAllowed());
+    if (!originAllowed(req)) return refuseUpgrade(duplex, originNotAllowed());
+    socket.handleUpgrade(req, duplex, head);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen({ port: options.port ?? config.gateway.port, host, backlog: config.gateway.listenBacklog }, () => {

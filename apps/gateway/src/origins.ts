@@ -1,4 +1,5 @@
 // The syntax of gateway.http.cors.allowedOrigins: checked at config load, matched per request.
+import { parse } from "tldts";
 
 /**
  * One entry of `gateway.http.cors.allowedOrigins`, as the config writes it:
@@ -11,7 +12,8 @@
  *   `https://example.com`: list that too if it is wanted).
  *
  * There is no `*`: a list that allows every origin would let any page on the web spend the
- * secret of whoever types it in.
+ * secret of whoever types it in; for the same reason a pattern's domain is never a public
+ * suffix (`https://.github.io`, `https://.co.uk`).
  */
 export type AllowedOrigin = string;
 
@@ -43,6 +45,12 @@ export function originEntryProblem(entry: string): string | undefined {
     if (/^\.|\.\.|\.$/.test(domain)) return `"${entry}": a subdomain pattern has exactly one dot before its domain`;
     if (!domain.includes(".") && domain !== "localhost") {
       return `"${entry}": a subdomain pattern needs a domain of two labels or more ("https://.example.com"), not a top-level domain`;
+    }
+    // Every name under a public suffix (`github.io`, `co.uk`) belongs to someone else: the
+    // Public Suffix List, ICANN and private sections, as browsers use it for cookies.
+    const suffix = parse(domain, { allowPrivateDomains: true });
+    if (suffix.publicSuffix === domain && (suffix.isIcann || suffix.isPrivate)) {
+      return `"${entry}": "${domain}" is a public suffix (anyone can have a name under it): name your own domain, e.g. "${pattern[1]}://.yours.${domain}"`;
     }
   }
   return undefined;

@@ -104,14 +104,14 @@ describe("/readyz while draining", () => {
     let answer = "";
     probe.setEncoding("utf8").on("data", (d) => (answer += d));
     probe.write(
-      `POST /v1/chat/completions HTTP/1.1\r\nHost: gateway\r\nAuthorization: Bearer ${TOKEN}\r\n` +
+      `POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\n` +
         `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
     await until(() => answer.includes("data: "), { what: "the short stream to begin" });
 
     gateway.child.kill("SIGTERM");
     await until(() => gateway.output().includes('"msg":"shutting down"'), { what: "the shutting-down log line" });
-    probe.write("GET /readyz HTTP/1.1\r\nHost: gateway\r\n\r\n");
+    probe.write("GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     await until(() => answer.includes('"store":"file"}'), { what: "the probe's answer" });
     const last = answer.slice(answer.lastIndexOf("HTTP/1.1 "));
     expect(last).toMatch(/^HTTP\/1\.1 503 /);

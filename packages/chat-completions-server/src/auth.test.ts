@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { connect } from "node:net";
 import { until } from "@openclaw/contract-kit";
 import { MemoryStore } from "express-rate-limit";
@@ -255,6 +256,27 @@ describe("failed-auth lockout", () => {
     const spoofed = { "x-forwarded-for": "127.0.0.1", authorization: "Bearer bad" };
     for (let i = 0; i < 3; i++) await expectError(await postChat(server.url, chatRequest(), spoofed), 401);
     await expectError(await postChat(server.url, chatRequest(), { ...spoofed, authorization: `Bearer ${TOKEN}` }), 429);
+  });
+
+  it("never exempts a loopback request for a name that is not loopback's (DNS rebinding)", async () => {
+    server = await startServer({ auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 3 } } });
+    /** A request from 127.0.0.1 with its `Host` chosen, as a page on a rebound name sends it. */
+    const asHost = (host: string, secret: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${server.url}/v1/models`, { headers: { host, authorization: `Bearer ${secret}` } });
+        req.on("response", (res) => resolve(res.resume().statusCode ?? 0)).on("error", reject);
+        req.end();
+      });
+    const port = new URL(server.url).port;
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push(await asHost(`rebound.example:${port}`, "bad"));
+    statuses.push(await asHost(`rebound.example:${port}`, TOKEN));
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    // The local programs, asking for a loopback name, are still exempt: never locked out.
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, "LOCALHOST", "127.8.9.10", `[::1]:${port}`]) {
+      expect(await asHost(host, "bad")).toBe(401);
+      expect(await asHost(host, TOKEN)).toBe(200);
+    }
   });
 
   it("keys on the address only: unique forwarded strings that are no address count as the peer", async () => {

@@ -246,6 +246,19 @@ export const originNotAllowed = () =>
   );
 
 /**
+ * A request (or WebSocket upgrade) addressed to a name the host does not serve: on a gateway
+ * bound to loopback, a page whose name DNS rebinds to 127.0.0.1. Refused before the secret is
+ * looked at, and never counted: the name is not a guess at the secret.
+ */
+export const hostNotAllowed = () =>
+  new OpenAIError(
+    403,
+    "This host name is not served here. Use 127.0.0.1 or localhost, or add the name to gateway.http.allowedHosts.",
+    "permission_error",
+    "host_not_allowed",
+  );
+
+/**
  * Turns anything `runAgent` threw into the error the client sees; unknown errors stay opaque.
  * Hosts with other transports (a WebSocket) use it too, so every transport says the same.
  */

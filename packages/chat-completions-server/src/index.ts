@@ -6,26 +6,31 @@
  * @packageDocumentation
  */
 
+export { answerErrors } from "./answer-errors.js";
 export {
   type AuthGate,
   type AuthGateOptions,
   type AuthOptions,
+  addressedToLoopback,
   authenticate,
   BoundedMemoryStore,
   bearerSecret,
   createAuthGate,
   createSecretCheck,
   DEFAULT_MAX_TRACKED_CLIENTS,
+  hostName,
   MAX_AUTHORIZATION_LENGTH,
   MAX_SECRET_LENGTH,
   type RateLimitOptions,
   type RateLimitStoreFactory,
+  refuseAndClose,
   refuseUpgrade,
 } from "./auth/index.js";
 export {
   AgentError,
   duplicateRunId,
   fromAgentError,
+  hostNotAllowed,
   invalidFrame,
   type MediaErrorCode,
   mediaRefused,

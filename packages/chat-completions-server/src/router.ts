@@ -1,19 +1,12 @@
-import { type ErrorRequestHandler, type RequestHandler, type Response, Router } from "express";
+import { type RequestHandler, type Response, Router } from "express";
+import { answerErrors } from "./answer-errors.js";
 import { authenticate } from "./auth/express.js";
 import { type AuthGate, createAuthGate } from "./auth/gate.js";
 import type { RateLimitOptions, RateLimitStoreFactory } from "./auth/limiter.js";
 import type { AuthOptions } from "./auth/secret.js";
 import { jsonBody } from "./body.js";
 import { runToCompletion } from "./completion.js";
-import {
-  AgentError,
-  fromAgentError,
-  internalError,
-  invalidRequest,
-  methodNotAllowed,
-  OpenAIError,
-  sendError,
-} from "./errors.js";
+import { AgentError, fromAgentError, methodNotAllowed, type OpenAIError, sendError } from "./errors.js";
 import { chatMediaParts, withCheckedMedia } from "./media/chat.js";
 import {
   checkMedia,
@@ -281,18 +274,6 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
     return mapped;
   }
 
-  const answerErrors: ErrorRequestHandler = (error, _req, res, next) => {
-    if (res.headersSent) return next(error);
-    if (error instanceof OpenAIError) return sendError(res, error);
-    // Express could not decode a path parameter (`/v1/models/%E0%A4%A`): the client's mistake,
-    // answered before auth as any malformed request is; the request log line is its only trace.
-    if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
-      return sendError(res, invalidRequest("The URL path is not valid percent-encoding.", null, "invalid_url"));
-    }
-    logger.error({ err: error }, "request failed");
-    sendError(res, internalError());
-  };
-
   const warming: Promise<void>[] = [];
   /** The spec's validator for `path`'s POST body, compiled before the host listens. */
   const validatorFor = (path: string, sample: unknown) => {
@@ -333,7 +314,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
   router.get(MODELS, auth, listModels(agents));
   router.get(MODEL, auth, retrieveModel(agents));
   router.all([MODELS, MODEL], only("GET"));
-  router.use(validationErrorHandler, answerErrors);
+  router.use(validationErrorHandler, answerErrors(logger));
 
   let warm = false;
   // A failed warm-up only costs the first request its compile time; it must not crash the host.

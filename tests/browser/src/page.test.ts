@@ -129,6 +129,27 @@ describe.skipIf(!hasChromium)("the chat page in Chromium", () => {
     expect(await secretField().isVisible()).toBe(false);
   });
 
+  it("keeps the saved secret when the check fails for another reason than a wrong secret, inviting no password manager", async () => {
+    expect(await page.locator("#secret").getAttribute("autocomplete")).toBe("off");
+    expect(await page.locator("input:not(#secret)").count()).toBe(0);
+    // The gateway failing after a reload (Retry-After-Ms: 1, so the client's retries are quick).
+    const failing = "**/v1/models";
+    await page.route(failing, (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { "retry-after-ms": "1" },
+        contentType: "application/json",
+        body: JSON.stringify({ error: { message: "Overloaded.", type: "api_error", param: null, code: null } }),
+      }),
+    );
+    await page.reload();
+    await expect.poll(() => alert().textContent()).toBe("The gateway answered 503: Overloaded.");
+    expect(await page.evaluate(() => sessionStorage.getItem("openclaw.gatewaySecret"))).toBe(TOKEN);
+    await page.unroute(failing);
+    await page.reload();
+    await page.getByRole("button", { name: "New chat" }).waitFor();
+  });
+
   it("streams a reply from a slow agent, the text growing before the end", async () => {
     await page.getByLabel("Agent").selectOption("openclaw/recall");
     // Every change to the reply, as the page makes it: no polling that a busy host could outrun.
@@ -182,6 +203,34 @@ describe.skipIf(!hasChromium)("the chat page in Chromium", () => {
     expect(await page.locator("#log li").count()).toBe(0);
     await send("fresh");
     expect(await finishedReply()).toBe("recall: fresh");
+  });
+
+  it("grows a long reply in one text node, not by replacing the whole text on every delta", async () => {
+    await page.getByLabel("Agent").selectOption("openclaw/main");
+    const words = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(" ");
+    // Every change to the reply's text element: replacing its text is a childList record each time.
+    await page.evaluate(() => {
+      const changes = { replaced: 0, appended: 0 };
+      Object.assign(window, { changes });
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === "childList" && (r.target as Element).matches?.("li.assistant .text")) changes.replaced++;
+          if (r.type === "characterData") changes.appended++;
+        }
+      }).observe(document.getElementById("log") as HTMLElement, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    await send(words);
+    expect(await finishedReply()).toBe(`echo: ${words}`);
+    const changes = await page.evaluate(
+      () => (window as unknown as { changes: { replaced: number; appended: number } }).changes,
+    );
+    // The echo agent streams a delta per word: each one is appended to the node the reply began with.
+    expect(changes.replaced).toBeLessThanOrEqual(1);
+    expect(changes.appended).toBeGreaterThan(1000);
   });
 
   it("says in words when the agent fails in the middle of its reply, keeping what came, as text", async () => {

@@ -1,5 +1,6 @@
 import express from "express";
 import { z } from "zod";
+import { hostEntryProblem } from "../hosts.js";
 import { originEntryProblem } from "../origins.js";
 
 /** The longest delay a Node timer holds (about 24.8 days); a longer one fires after 1 ms. */
@@ -322,6 +323,18 @@ export const configSchema = z
             endpoints: z
               .strictObject({ chatCompletions: chatCompletions.prefault({}), responses: responses.prefault({}) })
               .prefault({}),
+            /**
+             * Host names answered besides loopback's (`localhost`, `127.x.x.x`, `[::1]`). Empty: bound
+             * to loopback, only loopback names (DNS rebinding); bound beyond it, any name.
+             */
+            allowedHosts: z
+              .array(
+                z.string().superRefine((entry, ctx) => {
+                  const problem = hostEntryProblem(entry);
+                  if (problem) ctx.addIssue({ code: "custom", message: problem });
+                }),
+              )
+              .default([]),
             cors: cors.prefault({}),
             chatPage: chatPage.prefault({}),
           })

@@ -6,6 +6,7 @@ import { invalidApiKey } from "../errors.js";
 import type { ServerObserver } from "../observer.js";
 import type { Logger } from "../types.js";
 import { bearerSecret, MAX_AUTHORIZATION_LENGTH } from "./bearer.js";
+import { addressedToLoopback } from "./host.js";
 import {
   type AuthClient,
   createFailedAuthLimiter,
@@ -108,7 +109,9 @@ export function createAuthGate(options: AuthGateOptions): AuthGate {
   return {
     check(req, door, clientIp) {
       const peer = req.socket.remoteAddress;
-      const exempt = exemptLoopback && !forwarded(req) && peer !== undefined && LOOPBACK.test(peer);
+      // A loopback peer asking for another name is a browser fooled by DNS rebinding, not a local program.
+      const exempt =
+        exemptLoopback && !forwarded(req) && peer !== undefined && LOOPBACK.test(peer) && addressedToLoopback(req);
       // The key is worked out lazily: the right secret from an exempt client needs none.
       let key: string | undefined;
       const client: AuthClient = {

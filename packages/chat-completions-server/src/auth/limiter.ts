@@ -18,7 +18,9 @@ export interface RateLimitOptions {
   lockoutMs?: number;
   /**
    * Never lock out loopback connections (127.0.0.0/8, ::1) that carry no `X-Forwarded-For` or
-   * `Forwarded` header. A forwarded request is never exempt, whatever its peer. Default true.
+   * `Forwarded` header and whose `Host` is a loopback name (`localhost`, `127.x.x.x`, `[::1]`). A
+   * forwarded request is never exempt, whatever its peer, nor one for another name (a page
+   * whose name DNS rebinds to 127.0.0.1). Default true.
    */
   exemptLoopback?: boolean;
   /**

@@ -113,6 +113,9 @@ const spec: Record<string, unknown> = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/HostNotAllowed"
+          },
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
@@ -168,6 +171,9 @@ const spec: Record<string, unknown> = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/HostNotAllowed"
+          },
           "405": {
             "$ref": "#/components/responses/MethodNotAllowed"
           },
@@ -215,6 +221,9 @@ const spec: Record<string, unknown> = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/HostNotAllowed"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -289,6 +298,9 @@ const spec: Record<string, unknown> = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/HostNotAllowed"
+          },
           "404": {
             "$ref": "#/components/responses/ResponseNotFound"
           },
@@ -348,6 +360,9 @@ const spec: Record<string, unknown> = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/HostNotAllowed"
+          },
           "404": {
             "$ref": "#/components/responses/ResponseNotFound"
           },
@@ -385,6 +400,9 @@ const spec: Record<string, unknown> = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/HostNotAllowed"
           },
           "404": {
             "$ref": "#/components/responses/ResponseNotFound"
@@ -470,6 +488,9 @@ const spec: Record<string, unknown> = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/HostNotAllowed"
           },
           "404": {
             "$ref": "#/components/responses/ResponseNotFound"
@@ -573,6 +594,16 @@ const spec: Record<string, unknown> = {
             "$ref": "#/components/headers/WWWAuthenticate"
           }
         },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            }
+          }
+        }
+      },
+      "HostNotAllowed": {
+        "description": "The request's `Host` is not a name the gateway answers (`host_not_allowed`): a gateway\nbound to loopback answers only `localhost`, `127.x.x.x` and `[::1]`, plus\n`gateway.http.allowedHosts` (a defence against DNS rebinding). Refused before auth, never\ncounted toward the failed-auth lockout.\n",
         "content": {
           "application/json": {
             "schema": {
