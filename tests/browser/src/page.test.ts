@@ -3,6 +3,8 @@
 // tests run in order on one page, as a person would use it.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { until } from "@openclaw/contract-kit";
 import { baseConfig, type RunningGateway, startGateway, TOKEN } from "@openclaw/contract-kit/gateway";
@@ -10,7 +12,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, launchChromium, requestLines } from "./browser.js";
 
-const SCREENSHOT = fileURLToPath(new URL("../../../docs/chat-page.png", import.meta.url));
+/**
+ * The README's picture of the page, taken by this test: written to docs/ when
+ * `UPDATE_SCREENSHOT` is set (so a plain test run leaves the checkout clean), else to the temp dir.
+ */
+const SCREENSHOT = process.env.UPDATE_SCREENSHOT
+  ? fileURLToPath(new URL("../../../docs/chat-page.png", import.meta.url))
+  : join(tmpdir(), `openclaw-chat-page-${process.pid}.png`);
 
 /** What the upstream says: markup, which the page must show as text and never run. */
 const PARTIAL = `<img src=x onerror="document.title='owned'"> partial reply`;
