@@ -102,6 +102,61 @@ describe("the file-backed responses store", () => {
   });
 });
 
+describe("previous_response_id with a persistent session (user, x-openclaw-session-key)", () => {
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    gateway = await startGateway(withResponses({ enabled: true }));
+  });
+  afterAll(() => gateway.stop());
+  const textOf = async (answer: Response) => (await responseOf(answer)).output[0]?.content[0]?.text;
+  const beta = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    fetch(`${gateway.url}/v1/responses`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...headers },
+      body: JSON.stringify({ model: "openclaw/beta", ...body }),
+    });
+
+  it("the chain is the turn's conversation: the session is neither its history nor appended to", async () => {
+    const first = await responseOf(await beta({ input: "A", user: "ann" }));
+    expect(await textOf(await beta({ input: "B", user: "ann" }))).toBe("recall: A | B");
+    // Branching from the first response: the agent sees that chain, not the session's A | B.
+    expect(await textOf(await beta({ input: "C", user: "ann", previous_response_id: first.id }))).toBe(
+      "recall: A | C",
+    );
+    // The chain turn was not appended to ann's session.
+    expect(await textOf(await beta({ input: "D", user: "ann" }))).toBe("recall: A | B | D");
+    const keyed = await responseOf(await beta({ input: "K" }, { "x-openclaw-session-key": "s1" }));
+    expect(
+      await textOf(await beta({ input: "L", previous_response_id: keyed.id }, { "x-openclaw-session-key": "s1" })),
+    ).toBe("recall: K | L");
+  });
+
+  it("only the session (or no session) that made a response continues it; GET and DELETE are by id", async () => {
+    const alice = await responseOf(await beta({ input: "alice secret", user: "alice" }));
+    const keyed = await responseOf(await beta({ input: "keyed" }, { "x-openclaw-session-key": "k1" }));
+    const anonymous = await responseOf(await beta({ input: "nobody's" }));
+    const refused = [
+      beta({ input: "x", user: "bob", previous_response_id: alice.id }),
+      beta({ input: "x", previous_response_id: alice.id }),
+      beta({ input: "x", previous_response_id: alice.id }, { "x-openclaw-session-key": "alice" }),
+      beta({ input: "x", previous_response_id: keyed.id }, { "x-openclaw-session-key": "k2" }),
+      beta({ input: "x", user: "k1", previous_response_id: keyed.id }),
+      beta({ input: "x", user: "alice", previous_response_id: anonymous.id }),
+    ];
+    for (const answer of await Promise.all(refused)) {
+      const error = await expectError(answer, 404);
+      expect(error).toMatchObject({ code: "previous_response_not_found", param: "previous_response_id" });
+    }
+    expect(await textOf(await beta({ input: "more", user: "alice", previous_response_id: alice.id }))).toBe(
+      "recall: alice secret | more",
+    );
+    expect(await textOf(await beta({ input: "more", previous_response_id: anonymous.id }))).toBe(
+      "recall: nobody's | more",
+    );
+    expect((await get(gateway.url, `/v1/responses/${alice.id}`)).status).toBe(200);
+  });
+});
+
 describe("FileResponsesStore", () => {
   const id = (c: string) => `resp_${c.repeat(32)}`;
   const value = { response: {}, input: [], conversation: [], agentId: "main" } as unknown as StoredResponse;

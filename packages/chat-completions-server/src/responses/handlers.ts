@@ -25,6 +25,8 @@ export const DEFAULT_MAX_STORED_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** The ids this gateway makes (`resp_` and 32 hex digits); anything else cannot be stored here. */
 const RESPONSE_ID = /^resp_[0-9a-f]{32}$/;
+/** The scope of a response made without a persistent session (`user`, `x-openclaw-session-key`). */
+const NO_SESSION = "none";
 
 export interface ResponsesHandlerOptions {
   agents: AgentDirectory;
@@ -57,19 +59,31 @@ export function responsesHandlers(
 
   const load = (id: string) => (RESPONSE_ID.test(id) ? stored(() => store.get(id)) : Promise.resolve(undefined));
 
-  async function history(id: string, agentId: string): Promise<ConversationMessage[]> {
+  async function history(id: string, agentId: string, scope: string): Promise<ConversationMessage[]> {
     const previous = await load(id);
-    // Another agent's response is not this agent's history: as unknown as any other id.
-    if (!previous || previous.agentId !== agentId) throw previousResponseNotFound(id);
+    // Another agent's or another session's response is not this caller's history: as unknown
+    // as any other id, so a continuation cannot even tell that it exists. Records stored before
+    // scopes were kept have none: they were made without a session ("none").
+    if (!previous || previous.agentId !== agentId || (previous.scope ?? NO_SESSION) !== scope) {
+      throw previousResponseNotFound(id);
+    }
     return previous.conversation;
   }
 
   const create: RequestHandler = async (req, res) => {
     const body = req.body as CreateResponseRequest;
     const agentId = selectAgent(req.get("x-openclaw-agent-id"), body.model, agents);
-    const session = selectSession(req.get("x-openclaw-session-key"), body.user, agentId);
+    const chosen = selectSession(req.get("x-openclaw-session-key"), body.user, agentId);
+    // The session a response belongs to: who may continue it (the key already names the agent).
+    const scope = chosen.sessionKind === "ephemeral" ? NO_SESSION : chosen.sessionKey;
     const read = readInput(body.input, logger);
-    const previous = body.previous_response_id ? await history(body.previous_response_id, agentId) : [];
+    const previousId = body.previous_response_id || undefined;
+    const chained = previousId !== undefined;
+    const previous = chained ? await history(previousId, agentId, scope) : [];
+    // A chain is the turn's whole conversation (as on OpenAI): the agent sees the chain and the
+    // new input, and the persistent session is neither loaded nor appended to; it only scopes
+    // the chain. Told to the agent by running the turn in a fresh ephemeral session.
+    const session = chained ? selectSession(undefined, undefined, agentId) : chosen;
     const turn = toResponsesTurn(body, read, previous, agentId, session, logger);
     const keep = body.store !== false;
     if (keep && Buffer.byteLength(JSON.stringify(turn.messages)) > maxStoredBytes) {
@@ -85,6 +99,7 @@ export function responsesHandlers(
             input: read.items,
             conversation: [...turn.messages, ...builder.answer()],
             agentId,
+            scope,
           };
           await stored(() => store.put(id, value, ttlMs));
         },

@@ -32,6 +32,11 @@ export interface StoredResponse {
   conversation: ConversationMessage[];
   /** The agent that answered: a continuation must name the same one. */
   agentId: string;
+  /**
+   * The session key the request selected (`user`, `x-openclaw-session-key`), or `"none"`: a
+   * continuation must select the same. Absent on records stored before it was kept ("none").
+   */
+  scope?: string;
 }
 
 /**
