@@ -173,6 +173,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     agents: runtime.agents,
     runAgent: runtime.runTurn,
     maxBodyBytes: endpoint.maxBodyBytes,
+    maxJsonDepth: endpoint.maxJsonDepth,
     bodyTimeoutMs: endpoint.bodyTimeoutMs,
     keepAliveMs: endpoint.keepAliveMs,
     slowReaderTimeoutMs: endpoint.slowReaderTimeoutMs,

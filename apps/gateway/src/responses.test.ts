@@ -120,9 +120,7 @@ describe("previous_response_id with a persistent session (user, x-openclaw-sessi
     const first = await responseOf(await beta({ input: "A", user: "ann" }));
     expect(await textOf(await beta({ input: "B", user: "ann" }))).toBe("recall: A | B");
     // Branching from the first response: the agent sees that chain, not the session's A | B.
-    expect(await textOf(await beta({ input: "C", user: "ann", previous_response_id: first.id }))).toBe(
-      "recall: A | C",
-    );
+    expect(await textOf(await beta({ input: "C", user: "ann", previous_response_id: first.id }))).toBe("recall: A | C");
     // The chain turn was not appended to ann's session.
     expect(await textOf(await beta({ input: "D", user: "ann" }))).toBe("recall: A | B | D");
     const keyed = await responseOf(await beta({ input: "K" }, { "x-openclaw-session-key": "s1" }));

@@ -22,6 +22,7 @@ export {
   type RateLimitStoreFactory,
   refuseUpgrade,
 } from "./auth/index.js";
+export { DEFAULT_MAX_JSON_DEPTH } from "./body.js";
 export {
   AgentError,
   duplicateRunId,

@@ -362,6 +362,47 @@ describe("the responses store", () => {
   });
 });
 
+describe("request bodies nested deeper than maxJsonDepth", () => {
+  /** A function tool whose JSON Schema `parameters` nest `levels` objects deep. */
+  const deepTool = (levels: number) => {
+    let schema = '{"type":"object"}';
+    for (let i = 0; i < levels; i++) schema = `{"type":"object","properties":{"a":${schema}}}`;
+    return `[{"type":"function","name":"f","parameters":${schema}}]`;
+  };
+  const raw = (url: string, path: string, text: string) =>
+    fetch(`${url}${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: text,
+    });
+
+  it("are 400 json_too_deep on both endpoints, streamed or not, before anything runs or is stored", async () => {
+    const both = await startServer({ runAgent, responses: { enabled: true, store: new MemoryResponsesStore() } });
+    try {
+      turns.length = 0;
+      for (const stream of [false, true]) {
+        const body = `{"model":"openclaw","stream":${stream},"input":"x","tools":${deepTool(2000)}}`;
+        const error = await expectError(await raw(both.url, "/v1/responses", body), 400);
+        expect(error).toMatchObject({ code: "json_too_deep", param: null });
+        expect(error.message).toMatch(/deeper than 128 levels/);
+      }
+      const chat = `{"model":"openclaw","messages":[{"role":"user","content":"x"}],"metadata":${"[".repeat(200)}${"]".repeat(200)}}`;
+      expect((await expectError(await raw(both.url, "/v1/chat/completions", chat), 400)).code).toBe("json_too_deep");
+      expect(turns).toHaveLength(0);
+      // A real tool's schema (tens of levels) and brackets inside strings are fine, and stored.
+      const fine = `{"model":"openclaw","input":"${"[{".repeat(500)}","tools":${deepTool(50)}}`;
+      const answer = await raw(both.url, "/v1/responses", fine);
+      expect(answer.status).toBe(200);
+      const { id } = (await answer.json()) as { id: string };
+      expect(
+        (await fetch(`${both.url}/v1/responses/${id}`, { headers: { authorization: `Bearer ${TOKEN}` } })).status,
+      ).toBe(200);
+    } finally {
+      await both.close();
+    }
+  });
+});
+
 describe("enablement", () => {
   it("serves /v1/responses only when enabled (plain 404 otherwise), and /v1/models when either endpoint is", async () => {
     const chatOnly = await startServer({});

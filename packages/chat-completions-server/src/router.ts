@@ -3,7 +3,7 @@ import { authenticate } from "./auth/express.js";
 import { type AuthGate, createAuthGate } from "./auth/gate.js";
 import type { RateLimitOptions, RateLimitStoreFactory } from "./auth/limiter.js";
 import type { AuthOptions } from "./auth/secret.js";
-import { jsonBody } from "./body.js";
+import { DEFAULT_MAX_JSON_DEPTH, jsonBody } from "./body.js";
 import { runToCompletion } from "./completion.js";
 import {
   AgentError,
@@ -82,6 +82,11 @@ export interface ChatCompletionsRouterOptions {
    * (20 MiB) of images as base64 (about 27 MiB) and the rest of the request.
    */
   maxBodyBytes?: number;
+  /**
+   * Deepest nesting of objects and arrays a request body may have; deeper is 400
+   * `json_too_deep` before it is parsed. Default {@link DEFAULT_MAX_JSON_DEPTH} (128).
+   */
+  maxJsonDepth?: number;
   /** Time allowed for the whole request body to arrive; slower is 408. Default 30 000 ms. */
   bodyTimeoutMs?: number;
   /** Interval of `: keep-alive` comments while a streamed agent is silent. Default 15 000 ms. */
@@ -200,7 +205,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
     options.authGate ?? (authOptions && createAuthGate({ auth: authOptions, rateLimitStore, logger, observer }));
   if (!gate) throw new TypeError("createChatCompletionsRouter needs `auth` or `authGate`");
   const auth = authenticate(gate, bodyTimeoutMs);
-  const readBody = jsonBody(maxBodyBytes, bodyTimeoutMs);
+  const readBody = jsonBody(maxBodyBytes, bodyTimeoutMs, options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH);
   const media: MediaPolicy = {
     images: { ...DEFAULT_IMAGE_POLICY, ...options.images },
     files: { ...DEFAULT_FILE_POLICY, ...options.files },

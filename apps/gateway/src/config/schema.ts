@@ -163,6 +163,8 @@ const chatCompletions = z.strictObject({
     .int()
     .min(1024)
     .default(32 * MIB),
+  /** Deepest nesting of objects and arrays in a request body; deeper is 400 `json_too_deep`. */
+  maxJsonDepth: z.number().int().min(8).max(10_000).default(128),
   images: imagesConfig.prefault({}),
   files: filesConfig.prefault({}),
   /** Time allowed for a request body to arrive. */
