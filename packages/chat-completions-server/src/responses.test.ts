@@ -307,6 +307,24 @@ describe("GET/DELETE /v1/responses/{id} and input_items", () => {
     expect(wrongMethod.code).toBe("method_not_allowed");
   });
 
+  it("pages input_items to the end when the client's item ids repeat (openai SDK auto-pagination)", async () => {
+    const input: OpenAI.Responses.ResponseInputItem[] = [
+      { type: "function_call", id: "fc_dup", call_id: "c0", name: "f", arguments: "{}" },
+    ];
+    for (let i = 0; i < 12; i++)
+      input.push({ type: "function_call_output", id: "fco_dup", call_id: "c0", output: `r${i}` });
+    input.push({ role: "user", content: "go" });
+    const created = await client().responses.create({ model: "openclaw", input });
+    const seen: string[] = [];
+    for await (const item of client().responses.inputItems.list(created.id, { limit: 5, order: "asc" })) {
+      seen.push(item.id ?? "");
+      if (seen.length > input.length) break;
+    }
+    expect(seen).toHaveLength(input.length);
+    expect(new Set(seen).size).toBe(input.length);
+    expect(seen.slice(0, 2)).toEqual(["fc_dup", "fco_dup"]);
+  });
+
   it("needs the bearer token like every other door", async () => {
     const response = await fetch(`${server.url}/v1/responses`, {
       method: "POST",

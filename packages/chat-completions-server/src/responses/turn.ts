@@ -61,6 +61,14 @@ export function readInput(input: CreateResponseRequest["input"], logger: Logger)
   const system: string[] = [];
   const messages: ConversationMessage[] = [];
   const stored: ResponseItem[] = [];
+  const used = new Set<string>();
+  // `input_items` pages by item id (`after`), so the ids of one response must be unique: a
+  // client's id is kept the first time, a repeated one is replaced by a fresh id.
+  const uniqueId = (clientId: string | undefined, prefix: string) => {
+    const id = clientId && !used.has(clientId) ? clientId : itemId(prefix);
+    used.add(id);
+    return id;
+  };
   for (const item of items) {
     if (item.type === undefined || item.type === "message") {
       const message = item as Schemas["ResponseInputMessage"];
@@ -84,7 +92,7 @@ export function readInput(input: CreateResponseRequest["input"], logger: Logger)
     } else if (item.type === "function_call") {
       const call = item as Schemas["ResponseFunctionCall"];
       stored.push({
-        id: call.id ?? itemId("fc"),
+        id: uniqueId(call.id, "fc"),
         type: "function_call",
         call_id: call.call_id,
         name: call.name,
@@ -105,7 +113,7 @@ export function readInput(input: CreateResponseRequest["input"], logger: Logger)
     } else if (item.type === "function_call_output") {
       const output = item as Schemas["ResponseFunctionCallOutput"];
       stored.push({
-        id: output.id ?? itemId("fco"),
+        id: uniqueId(output.id, "fco"),
         type: "function_call_output",
         call_id: output.call_id,
         output: output.output,
