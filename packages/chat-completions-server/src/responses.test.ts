@@ -378,6 +378,33 @@ describe("the responses store", () => {
       await small.close();
     }
   });
+
+  it("counts the whole record toward maxStoredBytes: large instructions or tools are 413 naming them", async () => {
+    const small = await startServer({
+      enabled: false,
+      runAgent,
+      responses: { enabled: true, store: new MemoryResponsesStore(), maxStoredBytes: 4096 },
+    });
+    try {
+      turns.length = 0;
+      const instructions = await expectError(
+        await post({ model: "openclaw", input: "x", instructions: "i".repeat(5000) }, {}, small.url),
+        413,
+      );
+      expect(instructions).toMatchObject({ code: "response_chain_too_large", param: "instructions" });
+      const tool = { type: "function", name: "f", description: "d".repeat(5000) };
+      const tools = await expectError(await post({ model: "openclaw", input: "x", tools: [tool] }, {}, small.url), 413);
+      expect(tools).toMatchObject({ code: "response_chain_too_large", param: "tools" });
+      expect(turns).toHaveLength(0);
+      // Not stored, so not bounded.
+      expect(
+        (await post({ model: "openclaw", input: "x", instructions: "i".repeat(5000), store: false }, {}, small.url))
+          .status,
+      ).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
 });
 
 describe("request bodies nested deeper than maxJsonDepth", () => {

@@ -12,8 +12,8 @@ import { abortedWith, type InFlightRuns, runAnswering } from "../runs.js";
 import { selectAgent, selectSession } from "../select.js";
 import { sendJson } from "../send.js";
 import type { SseOptions } from "../sse.js";
-import type { AgentDirectory, ConversationMessage, Logger, RunAgent } from "../types.js";
-import { responseId } from "./output.js";
+import type { AgentDirectory, AgentTurn, ConversationMessage, Logger, RunAgent } from "../types.js";
+import { initialResponse, responseId } from "./output.js";
 import { runToResponse, streamResponse, type TurnEnding } from "./stream.js";
 import { readInput, toResponsesTurn } from "./turn.js";
 import type { CreateResponseRequest, ResponsesStore, StoredResponse } from "./types.js";
@@ -70,6 +70,32 @@ export function responsesHandlers(
     return previous.conversation;
   }
 
+  /**
+   * Refuses, before the agent runs, a response whose record would be over `maxStoredBytes`
+   * without its answer: the record as stored (the chain's history and the input, twice as
+   * conversation and as items, and the echoed `instructions` and `tools`), so nothing is
+   * stored that the store cannot read back. The error names the largest part.
+   */
+  function checkStoredSize(
+    id: string,
+    body: CreateResponseRequest,
+    read: ReturnType<typeof readInput>,
+    turn: AgentTurn,
+    previous: ConversationMessage[],
+  ): void {
+    const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value ?? null));
+    const record = { response: initialResponse(id, body), input: read.items, conversation: turn.messages };
+    if (bytes(record) <= maxStoredBytes) return;
+    const parts: [string, number][] = [
+      ["previous_response_id", bytes(previous)],
+      ["input", bytes(read.items)],
+      ["instructions", bytes(body.instructions)],
+      ["tools", bytes(body.tools)],
+    ];
+    const [param] = parts.reduce((largest, part) => (part[1] > largest[1] ? part : largest));
+    throw responseChainTooLarge(maxStoredBytes, param);
+  }
+
   const create: RequestHandler = async (req, res) => {
     const body = req.body as CreateResponseRequest;
     const agentId = selectAgent(req.get("x-openclaw-agent-id"), body.model, agents);
@@ -86,10 +112,8 @@ export function responsesHandlers(
     const session = chained ? selectSession(undefined, undefined, agentId) : chosen;
     const turn = toResponsesTurn(body, read, previous, agentId, session, logger);
     const keep = body.store !== false;
-    if (keep && Buffer.byteLength(JSON.stringify(turn.messages)) > maxStoredBytes) {
-      throw responseChainTooLarge(maxStoredBytes, previous.length > 0 ? "previous_response_id" : "input");
-    }
     const id = responseId();
+    if (keep) checkStoredSize(id, body, read, turn, previous);
     await runAnswering(runs, res, { agentId, door: "http" }, async (signal, failed) => {
       const ending: TurnEnding = {
         save: async (builder, response) => {

@@ -64,7 +64,7 @@ export function readInput(input: CreateResponseRequest["input"], logger: Logger)
   const used = new Set<string>();
   // `input_items` pages by item id (`after`), so the ids of one response must be unique: a
   // client's id is kept the first time, a repeated one is replaced by a fresh id.
-  const uniqueId = (clientId: string | undefined, prefix: string) => {
+  const uniqueId = (clientId: string | null | undefined, prefix: string) => {
     const id = clientId && !used.has(clientId) ? clientId : itemId(prefix);
     used.add(id);
     return id;
