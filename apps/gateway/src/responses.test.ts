@@ -4,7 +4,15 @@ import { lstatSync, mkdirSync, symlinkSync, utimesSync, writeFileSync } from "no
 import { join } from "node:path";
 import type { StoredResponse } from "@openclaw/chat-completions-server";
 import { expectError, expectSchema, until } from "@openclaw/contract-kit";
-import { baseConfig, type RunningGateway, runCli, startGateway, TOKEN, tempDir } from "@openclaw/contract-kit/gateway";
+import {
+  baseConfig,
+  type RunningGateway,
+  runCli,
+  startGateway,
+  TOKEN,
+  tempDir,
+  writeConfig,
+} from "@openclaw/contract-kit/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FileResponsesStore } from "./store/file-responses.js";
 
@@ -67,6 +75,13 @@ describe("gateway.http.endpoints.responses", () => {
       await gateway.stop();
     }
   });
+});
+
+it("refuses a responses.ttlMs past 10 years at start (an expiry must be a valid date), with exit code 2", async () => {
+  const config = writeConfig(withResponses({ enabled: true, ttlMs: 9e15 }));
+  const result = await runCli(["gateway", "--port", "0", "--config", config]);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/gateway\.http\.endpoints\.responses\.ttlMs/);
 });
 
 describe("the file-backed responses store", () => {
