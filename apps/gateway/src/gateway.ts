@@ -167,6 +167,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
             store: responsesStore,
             ttlMs: responsesEndpoint.ttlMs,
             maxStoredBytes: responsesEndpoint.maxStoredBytes,
+            // One budget (session.maxLoadedBytes) for session history and chains.
+            reserveLoad: runtime.reserveLoad,
           }
         : undefined,
     authGate,

@@ -170,6 +170,44 @@ describe("previous_response_id with a persistent session (user, x-openclaw-sessi
   });
 });
 
+describe("chains held by requests in progress (session.maxLoadedBytes)", () => {
+  it("answers 16 concurrent continuations of a 14 MB chain under a 128 MB heap, one budget with sessions", async () => {
+    // Unbudgeted, each continuation read and parsed the whole chain at once: 16 of them ran the
+    // heap out of memory and every client saw its connection reset.
+    const gateway = await startGateway(
+      {
+        ...withResponses({ enabled: true }),
+        session: { maxBytes: 1024 * 1024, maxLoadedBytes: 16 * 1024 * 1024 },
+      },
+      { env: { NODE_OPTIONS: "--max-old-space-size=128" } },
+    );
+    try {
+      const big = "x".repeat(7 * 1024 * 1024);
+      const seed = await responseOf(
+        await create(gateway.url, {
+          input: [
+            { role: "user", content: big },
+            { role: "assistant", content: "ok" },
+            { role: "user", content: "short" },
+          ],
+        }),
+      );
+      const statuses = await Promise.all(
+        Array.from({ length: 16 }, () =>
+          create(gateway.url, { input: "again", previous_response_id: seed.id, store: false }).then(async (answer) => {
+            await answer.arrayBuffer();
+            return answer.status;
+          }),
+        ),
+      );
+      expect(statuses).toEqual(Array(16).fill(200));
+      expect(gateway.child.exitCode).toBeNull();
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
 describe("FileResponsesStore", () => {
   const id = (c: string) => `resp_${c.repeat(32)}`;
   const value = { response: {}, input: [], conversation: [], agentId: "main" } as unknown as StoredResponse;

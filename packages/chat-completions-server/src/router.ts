@@ -53,6 +53,13 @@ export interface ResponsesOptions {
    * bytes of JSON; a request over it is 413 `response_chain_too_large`. Default 16 MiB.
    */
   maxStoredBytes?: number;
+  /**
+   * The host's memory budget for loaded history: called with a chain's stored size (from the
+   * store's `size`) before `previous_response_id` loads it, and its result called once the
+   * request ends. It may wait for room; it gets a signal that aborts when the client leaves.
+   * Absent: chains load without waiting.
+   */
+  reserveLoad?(bytes: number, signal: AbortSignal): Promise<() => void>;
 }
 
 export interface ChatCompletionsRouterOptions {
@@ -303,6 +310,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
       store: responses.store,
       ttlMs: responses.ttlMs ?? DEFAULT_RESPONSES_TTL_MS,
       maxStoredBytes: responses.maxStoredBytes ?? DEFAULT_MAX_STORED_RESPONSE_BYTES,
+      reserveLoad: responses.reserveLoad,
       stream: { keepAliveMs, slowReaderTimeoutMs },
       logger,
       toError: logAgentError,

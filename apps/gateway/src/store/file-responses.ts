@@ -63,6 +63,17 @@ export class FileResponsesStore implements ResponsesStore {
     }
   }
 
+  async size(id: string): Promise<number> {
+    if (!RESPONSE_ID.test(id)) return 0;
+    try {
+      const stat = await lstat(this.file(id));
+      return stat.isFile() && stat.mtimeMs > Date.now() ? stat.size : 0;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+      throw error;
+    }
+  }
+
   async put(id: string, value: StoredResponse, ttlMs: number): Promise<void> {
     const path = this.file(id);
     await mkdir(this.dir, { recursive: true, mode: 0o700 });

@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import {
   invalidRequest,
   OpenAIError,
@@ -15,7 +15,7 @@ import type { SseOptions } from "../sse.js";
 import type { AgentDirectory, AgentTurn, ConversationMessage, Logger, RunAgent } from "../types.js";
 import { initialResponse, responseId } from "./output.js";
 import { runToResponse, streamResponse, type TurnEnding } from "./stream.js";
-import { readInput, toResponsesTurn } from "./turn.js";
+import { type ReadInput, readInput, toResponsesTurn } from "./turn.js";
 import type { CreateResponseRequest, ResponsesStore, StoredResponse } from "./types.js";
 
 /** Default time a stored response is kept: 30 days. */
@@ -35,6 +35,8 @@ export interface ResponsesHandlerOptions {
   store: ResponsesStore;
   ttlMs: number;
   maxStoredBytes: number;
+  /** The host's load budget, for a chain before it is loaded; see `ResponsesOptions.reserveLoad`. */
+  reserveLoad?(bytes: number, signal: AbortSignal): Promise<() => void>;
   stream: Omit<SseOptions, "signal">;
   logger: Logger;
   /** Maps (and logs) what the agent threw, as chat completions does. */
@@ -79,7 +81,7 @@ export function responsesHandlers(
   function checkStoredSize(
     id: string,
     body: CreateResponseRequest,
-    read: ReturnType<typeof readInput>,
+    read: ReadInput,
     turn: AgentTurn,
     previous: ConversationMessage[],
   ): void {
@@ -96,7 +98,43 @@ export function responsesHandlers(
     throw responseChainTooLarge(maxStoredBytes, param);
   }
 
+  /**
+   * Reserves the chain's stored size of the host's load budget before it is loaded, so that
+   * concurrent continuations of a large chain wait for room instead of each holding a copy.
+   * Resolves the release, or undefined when the client left while waiting.
+   */
+  async function reserveChain(id: string, res: Response): Promise<(() => void) | undefined> {
+    const { reserveLoad } = options;
+    const size = store.size?.bind(store);
+    if (!reserveLoad || !size || !RESPONSE_ID.test(id)) return () => {};
+    const bytes = await stored(() => size(id));
+    const left = new AbortController();
+    const onClose = () => left.abort();
+    res.once("close", onClose);
+    try {
+      return await reserveLoad(bytes, left.signal);
+    } catch (error) {
+      if (left.signal.aborted) return undefined;
+      throw error;
+    } finally {
+      res.off("close", onClose);
+    }
+  }
+
   const create: RequestHandler = async (req, res) => {
+    const previousId = (req.body as CreateResponseRequest).previous_response_id || undefined;
+    const release = previousId ? await reserveChain(previousId, res) : () => {};
+    if (!release) return; // the client left while waiting for room: nobody to answer
+    try {
+      await answer(req, res);
+    } finally {
+      // The chain is no longer held, however the request ended.
+      release();
+    }
+  };
+
+  /** Answers `POST /v1/responses` (its chain's memory reserved by {@link create}). */
+  async function answer(req: Request, res: Response): Promise<void> {
     const body = req.body as CreateResponseRequest;
     const agentId = selectAgent(req.get("x-openclaw-agent-id"), body.model, agents);
     const chosen = selectSession(req.get("x-openclaw-session-key"), body.user, agentId);
@@ -146,7 +184,7 @@ export function responsesHandlers(
         throw error instanceof OpenAIError ? error : ending.toError(error);
       }
     });
-  };
+  }
 
   const responseIdOf = (params: unknown) => String((params as { response_id?: unknown }).response_id ?? "");
 
