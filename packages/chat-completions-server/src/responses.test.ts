@@ -146,6 +146,33 @@ describe("POST /v1/responses", () => {
     expect(other.code).toBe("previous_response_not_found");
   });
 
+  it("answers previous_response_id without input (the chain as it stands); no input and no chain is 400", async () => {
+    const first = await client().responses.create({ model: "openclaw", input: "one" });
+    turns.length = 0;
+    const answer = await post({ model: "openclaw", previous_response_id: first.id });
+    expect(answer.status).toBe(200);
+    expectSchema("Response", await answer.json());
+    expect(turns[0]?.messages).toEqual([
+      { role: "user", content: "one" },
+      { role: "assistant", content: "echo: one " },
+    ]);
+    const none = await expectError(await post({ model: "openclaw" }), 400);
+    expect(none.param).toBe("input");
+  });
+
+  it("echoes a function tool with parameters and strict, null when not given, as OpenAI's schema requires", async () => {
+    const response = await client().responses.create({
+      model: "openclaw",
+      input: "x",
+      tools: [{ type: "function", name: "f" } as OpenAI.Responses.FunctionTool, { type: "web_search" }],
+    });
+    expectSchema("Response", response);
+    expect(response.tools).toEqual([
+      { type: "function", name: "f", parameters: null, strict: null },
+      { type: "web_search" },
+    ]);
+  });
+
   it("round-trips a function tool: function_call out, function_call_output back (openai SDK)", async () => {
     const tools = [
       {

@@ -57,7 +57,8 @@ export interface ReadInput {
  * (tool messages) become the conversation. Item types the gateway does not act on are skipped.
  */
 export function readInput(input: CreateResponseRequest["input"], logger: Logger): ReadInput {
-  const items: ResponseInputItem[] = typeof input === "string" ? [{ role: "user", content: input }] : input;
+  // No input: a continuation that has the agent answer its chain as it stands.
+  const items: ResponseInputItem[] = typeof input === "string" ? [{ role: "user", content: input }] : (input ?? []);
   const system: string[] = [];
   const messages: ConversationMessage[] = [];
   const stored: ResponseItem[] = [];
@@ -180,7 +181,8 @@ export function toResponsesTurn(
   logger: Logger,
 ): AgentTurn {
   const messages = [...history, ...read.messages];
-  if (read.messages.length === 0) {
+  // A chain alone is something to answer; without one, the input must give the agent something.
+  if (messages.length === 0) {
     throw invalidRequest(
       "`input` must contain at least one user, assistant, function_call or function_call_output item.",
       "input",
