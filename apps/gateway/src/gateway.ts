@@ -95,7 +95,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const maxRecordBytes = 4 * responsesEndpoint.maxStoredBytes;
   const fileResponses =
     responsesEndpoint.enabled && !options.responses && !redis
-      ? new FileResponsesStore(options.stateDir, { maxRecordBytes })
+      ? new FileResponsesStore(options.stateDir, {
+          maxRecordBytes,
+          maxResponses: responsesEndpoint.maxStoredResponses,
+        })
       : undefined;
   const responsesBackend =
     options.responses ??

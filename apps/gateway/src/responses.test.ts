@@ -1,6 +1,6 @@
 // The Responses API in the real gateway (the CLI as a child process): its switch, the
 // file-backed store (across restarts, its TTL, its file modes), and the store's refusals.
-import { lstatSync, mkdirSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StoredResponse } from "@openclaw/chat-completions-server";
 import { expectError, expectSchema, until } from "@openclaw/contract-kit";
@@ -206,6 +206,19 @@ describe("chains held by requests in progress (session.maxLoadedBytes)", () => {
       await gateway.stop();
     }
   });
+});
+
+it("keeps at most maxStoredResponses files, deleting the oldest tenth when full", async () => {
+  const gateway = await startGateway(withResponses({ enabled: true, maxStoredResponses: 10 }));
+  try {
+    const ids: string[] = [];
+    for (let i = 0; i < 11; i++) ids.push((await responseOf(await create(gateway.url, { input: `r${i}` }))).id);
+    expect(readdirSync(join(gateway.stateDir, "responses"))).toHaveLength(9);
+    const statuses = await Promise.all(ids.map(async (id) => (await get(gateway.url, `/v1/responses/${id}`)).status));
+    expect(statuses).toEqual([404, 404, ...Array(9).fill(200)]);
+  } finally {
+    await gateway.stop();
+  }
 });
 
 describe("FileResponsesStore", () => {

@@ -221,6 +221,11 @@ const responses = z.strictObject({
     .int()
     .min(1024)
     .default(16 * 1024 * 1024),
+  /**
+   * Most responses the file store keeps (its directory holds one file each); past it the oldest
+   * tenth is deleted. Redis is bounded by `ttlMs` and its own `maxmemory` instead.
+   */
+  maxStoredResponses: z.number().int().min(10).default(100_000),
 });
 
 const webSocket = z.strictObject({
