@@ -113,7 +113,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const maxRecordBytes = 4 * responsesEndpoint.maxStoredBytes;
   const fileResponses =
     responsesEndpoint.enabled && !options.responses && !redis
-      ? new FileResponsesStore(options.stateDir, { maxRecordBytes })
+      ? new FileResponsesStore(options.stateDir, {
+          maxRecordBytes,
+          maxResponses: responsesEndpoint.maxStoredResponses,
+        })
       : undefined;
   const responsesBackend =
     options.responses ??
@@ -200,12 +203,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
             images: responsesEndpoint.images,
             files: responsesEndpoint.files,
             fetchImage: responsesEndpoint.images.allowUrl ? createImageFetcher(responsesEndpoint.images) : undefined,
+            // One budget (session.maxLoadedBytes) for session history and chains.
+            reserveLoad: runtime.reserveLoad,
           }
         : undefined,
     authGate,
     agents: runtime.agents,
     runAgent: runtime.runTurn,
     maxBodyBytes: endpoint.maxBodyBytes,
+    maxJsonDepth: endpoint.maxJsonDepth,
     bodyTimeoutMs: endpoint.bodyTimeoutMs,
     keepAliveMs: endpoint.keepAliveMs,
     slowReaderTimeoutMs: endpoint.slowReaderTimeoutMs,

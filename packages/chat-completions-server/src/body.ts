@@ -4,6 +4,12 @@ import type { Request, RequestHandler } from "express";
 import getRawBody from "raw-body";
 import { invalidRequest, payloadTooLarge, requestTimeout, unsupportedMediaType } from "./errors.js";
 
+/**
+ * Default deepest nesting of objects and arrays in a request body. A tool's JSON Schema is
+ * rarely 20 deep; a few thousand levels would overflow the stack of the code that copies a request.
+ */
+export const DEFAULT_MAX_JSON_DEPTH = 128;
+
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 /** `application/json`, any case, with or without parameters: what `req.is` matched, without parsing. */
 const JSON_MEDIA_TYPE = /^application\/json[ \t]*(?:;|$)/i;
@@ -34,6 +40,29 @@ export function linger(req: IncomingMessage, timeoutMs: number, close = false): 
   req.resume();
 }
 
+/**
+ * Whether the JSON text nests objects and arrays deeper than `maxDepth`. A linear scan with a
+ * counter, no recursion, so it cannot itself overflow: run before `JSON.parse`, it keeps values
+ * that would crash the recursive code after it (`structuredClone`, `JSON.stringify`, the
+ * validator) from ever being parsed. Brackets inside strings do not count.
+ */
+export function nestsDeeperThan(text: string, maxDepth: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character (\" or \\)
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > maxDepth) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
 function hasBody(req: Request): boolean {
   return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
 }
@@ -42,8 +71,13 @@ function hasBody(req: Request): boolean {
  * Reads and parses the JSON body within `maxBodyBytes` and `timeoutMs`. Unlike express.json,
  * which reads an oversized body to its end before answering, this stops reading at the limit
  * and answers with `Connection: close`, so a huge or endless body costs neither memory nor time.
+ * A body nesting objects and arrays deeper than `maxJsonDepth` is a 400 before it is parsed.
  */
-export function jsonBody(maxBodyBytes: number, timeoutMs: number): RequestHandler {
+export function jsonBody(
+  maxBodyBytes: number,
+  timeoutMs: number,
+  maxJsonDepth = DEFAULT_MAX_JSON_DEPTH,
+): RequestHandler {
   return (req, _res, next) => {
     if (!hasBody(req)) {
       return next(invalidRequest("The request body is empty; send a JSON object with `model` and `messages`."));
@@ -76,6 +110,15 @@ export function jsonBody(maxBodyBytes: number, timeoutMs: number): RequestHandle
           text = utf8.decode(bytes);
         } catch {
           return finish(invalidRequest("The request body is not valid UTF-8.", null, "invalid_json"));
+        }
+        if (nestsDeeperThan(text, maxJsonDepth)) {
+          return finish(
+            invalidRequest(
+              `The request body nests JSON objects and arrays deeper than ${maxJsonDepth} levels.`,
+              null,
+              "json_too_deep",
+            ),
+          );
         }
         try {
           req.body = JSON.parse(text);

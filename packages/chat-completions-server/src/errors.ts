@@ -178,7 +178,7 @@ export const responsesStoreUnavailable = () =>
 export const responseChainTooLarge = (limitBytes: number, param: string) =>
   new OpenAIError(
     413,
-    `The conversation is larger than ${limitBytes} bytes, the most a stored response keeps. Start a new chain, or send \`store: false\`.`,
+    `What this response would store (its chain's history, input, instructions and tools) is larger than ${limitBytes} bytes, the most a stored response keeps. Start a new chain, or send \`store: false\`.`,
     "invalid_request_error",
     "response_chain_too_large",
     param,

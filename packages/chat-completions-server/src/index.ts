@@ -26,6 +26,7 @@ export {
   refuseAndClose,
   refuseUpgrade,
 } from "./auth/index.js";
+export { DEFAULT_MAX_JSON_DEPTH } from "./body.js";
 export {
   AgentError,
   duplicateRunId,

@@ -146,6 +146,33 @@ describe("POST /v1/responses", () => {
     expect(other.code).toBe("previous_response_not_found");
   });
 
+  it("answers previous_response_id without input (the chain as it stands); no input and no chain is 400", async () => {
+    const first = await client().responses.create({ model: "openclaw", input: "one" });
+    turns.length = 0;
+    const answer = await post({ model: "openclaw", previous_response_id: first.id });
+    expect(answer.status).toBe(200);
+    expectSchema("Response", await answer.json());
+    expect(turns[0]?.messages).toEqual([
+      { role: "user", content: "one" },
+      { role: "assistant", content: "echo: one " },
+    ]);
+    const none = await expectError(await post({ model: "openclaw" }), 400);
+    expect(none.param).toBe("input");
+  });
+
+  it("echoes a function tool with parameters and strict, null when not given, as OpenAI's schema requires", async () => {
+    const response = await client().responses.create({
+      model: "openclaw",
+      input: "x",
+      tools: [{ type: "function", name: "f" } as OpenAI.Responses.FunctionTool, { type: "web_search" }],
+    });
+    expectSchema("Response", response);
+    expect(response.tools).toEqual([
+      { type: "function", name: "f", parameters: null, strict: null },
+      { type: "web_search" },
+    ]);
+  });
+
   it("round-trips a function tool: function_call out, function_call_output back (openai SDK)", async () => {
     const tools = [
       {
@@ -307,6 +334,24 @@ describe("GET/DELETE /v1/responses/{id} and input_items", () => {
     expect(wrongMethod.code).toBe("method_not_allowed");
   });
 
+  it("pages input_items to the end when the client's item ids repeat (openai SDK auto-pagination)", async () => {
+    const input: OpenAI.Responses.ResponseInputItem[] = [
+      { type: "function_call", id: "fc_dup", call_id: "c0", name: "f", arguments: "{}" },
+    ];
+    for (let i = 0; i < 12; i++)
+      input.push({ type: "function_call_output", id: "fco_dup", call_id: "c0", output: `r${i}` });
+    input.push({ role: "user", content: "go" });
+    const created = await client().responses.create({ model: "openclaw", input });
+    const seen: string[] = [];
+    for await (const item of client().responses.inputItems.list(created.id, { limit: 5, order: "asc" })) {
+      seen.push(item.id ?? "");
+      if (seen.length > input.length) break;
+    }
+    expect(seen).toHaveLength(input.length);
+    expect(new Set(seen).size).toBe(input.length);
+    expect(seen.slice(0, 2)).toEqual(["fc_dup", "fco_dup"]);
+  });
+
   it("needs the bearer token like every other door", async () => {
     const response = await fetch(`${server.url}/v1/responses`, {
       method: "POST",
@@ -358,6 +403,74 @@ describe("the responses store", () => {
       expect(turns).toHaveLength(0);
     } finally {
       await small.close();
+    }
+  });
+
+  it("counts the whole record toward maxStoredBytes: large instructions or tools are 413 naming them", async () => {
+    const small = await startServer({
+      enabled: false,
+      runAgent,
+      responses: { enabled: true, store: new MemoryResponsesStore(), maxStoredBytes: 4096 },
+    });
+    try {
+      turns.length = 0;
+      const instructions = await expectError(
+        await post({ model: "openclaw", input: "x", instructions: "i".repeat(5000) }, {}, small.url),
+        413,
+      );
+      expect(instructions).toMatchObject({ code: "response_chain_too_large", param: "instructions" });
+      const tool = { type: "function", name: "f", description: "d".repeat(5000) };
+      const tools = await expectError(await post({ model: "openclaw", input: "x", tools: [tool] }, {}, small.url), 413);
+      expect(tools).toMatchObject({ code: "response_chain_too_large", param: "tools" });
+      expect(turns).toHaveLength(0);
+      // Not stored, so not bounded.
+      expect(
+        (await post({ model: "openclaw", input: "x", instructions: "i".repeat(5000), store: false }, {}, small.url))
+          .status,
+      ).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe("request bodies nested deeper than maxJsonDepth", () => {
+  /** A function tool whose JSON Schema `parameters` nest `levels` objects deep. */
+  const deepTool = (levels: number) => {
+    let schema = '{"type":"object"}';
+    for (let i = 0; i < levels; i++) schema = `{"type":"object","properties":{"a":${schema}}}`;
+    return `[{"type":"function","name":"f","parameters":${schema}}]`;
+  };
+  const raw = (url: string, path: string, text: string) =>
+    fetch(`${url}${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: text,
+    });
+
+  it("are 400 json_too_deep on both endpoints, streamed or not, before anything runs or is stored", async () => {
+    const both = await startServer({ runAgent, responses: { enabled: true, store: new MemoryResponsesStore() } });
+    try {
+      turns.length = 0;
+      for (const stream of [false, true]) {
+        const body = `{"model":"openclaw","stream":${stream},"input":"x","tools":${deepTool(2000)}}`;
+        const error = await expectError(await raw(both.url, "/v1/responses", body), 400);
+        expect(error).toMatchObject({ code: "json_too_deep", param: null });
+        expect(error.message).toMatch(/deeper than 128 levels/);
+      }
+      const chat = `{"model":"openclaw","messages":[{"role":"user","content":"x"}],"metadata":${"[".repeat(200)}${"]".repeat(200)}}`;
+      expect((await expectError(await raw(both.url, "/v1/chat/completions", chat), 400)).code).toBe("json_too_deep");
+      expect(turns).toHaveLength(0);
+      // A real tool's schema (tens of levels) and brackets inside strings are fine, and stored.
+      const fine = `{"model":"openclaw","input":"${"[{".repeat(500)}","tools":${deepTool(50)}}`;
+      const answer = await raw(both.url, "/v1/responses", fine);
+      expect(answer.status).toBe(200);
+      const { id } = (await answer.json()) as { id: string };
+      expect(
+        (await fetch(`${both.url}/v1/responses/${id}`, { headers: { authorization: `Bearer ${TOKEN}` } })).status,
+      ).toBe(200);
+    } finally {
+      await both.close();
     }
   });
 });

@@ -4,7 +4,7 @@ import { authenticate } from "./auth/express.js";
 import { type AuthGate, createAuthGate } from "./auth/gate.js";
 import type { RateLimitOptions, RateLimitStoreFactory } from "./auth/limiter.js";
 import type { AuthOptions } from "./auth/secret.js";
-import { jsonBody } from "./body.js";
+import { DEFAULT_MAX_JSON_DEPTH, jsonBody } from "./body.js";
 import { runToCompletion } from "./completion.js";
 import { AgentError, fromAgentError, methodNotAllowed, type OpenAIError, sendError } from "./errors.js";
 import { chatMediaParts, withCheckedMedia } from "./media/chat.js";
@@ -59,6 +59,13 @@ export interface ResponsesOptions {
   files?: Partial<FilePolicy>;
   /** Fetches `input_image` URLs; absent, remote image URLs are refused (`image_url_not_allowed`). */
   fetchImage?: ImageFetcher;
+  /**
+   * The host's memory budget for loaded history: called with a chain's stored size (from the
+   * store's `size`) before `previous_response_id` loads it, and its result called once the
+   * request ends. It may wait for room; it gets a signal that aborts when the client leaves.
+   * Absent: chains load without waiting.
+   */
+  reserveLoad?(bytes: number, signal: AbortSignal): Promise<() => void>;
 }
 
 export interface ChatCompletionsRouterOptions {
@@ -88,6 +95,11 @@ export interface ChatCompletionsRouterOptions {
    * (20 MiB) of images as base64 (about 27 MiB) and the rest of the request.
    */
   maxBodyBytes?: number;
+  /**
+   * Deepest nesting of objects and arrays a request body may have; deeper is 400
+   * `json_too_deep` before it is parsed. Default {@link DEFAULT_MAX_JSON_DEPTH} (128).
+   */
+  maxJsonDepth?: number;
   /** Time allowed for the whole request body to arrive; slower is 408. Default 30 000 ms. */
   bodyTimeoutMs?: number;
   /** Interval of `: keep-alive` comments while a streamed agent is silent. Default 15 000 ms. */
@@ -213,7 +225,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
     options.authGate ?? (authOptions && createAuthGate({ auth: authOptions, rateLimitStore, logger, observer }));
   if (!gate) throw new TypeError("createChatCompletionsRouter needs `auth` or `authGate`");
   const auth = authenticate(gate, bodyTimeoutMs);
-  const readBody = jsonBody(maxBodyBytes, bodyTimeoutMs);
+  const readBody = jsonBody(maxBodyBytes, bodyTimeoutMs, options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH);
   // One media policy for both endpoints; the Responses API has its own only when its host gives it other limits.
   const media = mediaPolicy(options);
   const responsesMedia =
@@ -298,6 +310,7 @@ export function createChatCompletionsRouter(options: ChatCompletionsRouterOption
       store: responses.store,
       ttlMs: responses.ttlMs ?? DEFAULT_RESPONSES_TTL_MS,
       maxStoredBytes: responses.maxStoredBytes ?? DEFAULT_MAX_STORED_RESPONSE_BYTES,
+      reserveLoad: responses.reserveLoad,
       stream: { keepAliveMs, slowReaderTimeoutMs },
       logger,
       toError: logAgentError,

@@ -174,6 +174,8 @@ const chatCompletions = z.strictObject({
     .int()
     .min(1024)
     .default(32 * MIB),
+  /** Deepest nesting of objects and arrays in a request body; deeper is 400 `json_too_deep`. */
+  maxJsonDepth: z.number().int().min(8).max(10_000).default(128),
   images: imagesConfig.prefault({}),
   files: filesConfig.prefault({}),
   /** Time allowed for a request body to arrive. */
@@ -206,13 +208,20 @@ const chatPage = z.strictObject({ enabled: z.boolean().default(true) });
  * The Responses API (`/v1/responses`). It goes through the same door as chat completions, so
  * the body, keep-alive and slow-reader limits are `chatCompletions`'s and apply to both.
  */
+/** The longest a stored response may be kept: 10 years (`9e15` ms would be past the last valid Date). */
+const MAX_STORED_TTL_MS = 10 * 365 * 24 * 60 * 60 * 1000;
+
 const responses = z.strictObject({
   enabled: z.boolean().default(false),
-  /** How long a stored response is kept (and can be retrieved or continued). */
+  /**
+   * How long a stored response is kept (and can be retrieved or continued). Not a timer, so
+   * not bound by a timer's limit; at most 10 years, so an expiry is always a valid date.
+   */
   ttlMs: z
     .number()
     .int()
     .min(1000)
+    .max(MAX_STORED_TTL_MS)
     .default(30 * 24 * 60 * 60 * 1000),
   /**
    * Largest conversation one stored response keeps (its chain's history and its own input);
@@ -227,6 +236,11 @@ const responses = z.strictObject({
   images: imagesConfig.prefault({}),
   /** `input_file` parts: the same keys and defaults as `chatCompletions.files`. */
   files: filesConfig.prefault({}),
+  /**
+   * Most responses the file store keeps (its directory holds one file each); past it the oldest
+   * tenth is deleted. Redis is bounded by `ttlMs` and its own `maxmemory` instead.
+   */
+  maxStoredResponses: z.number().int().min(10).default(100_000),
 });
 
 const webSocket = z.strictObject({

@@ -40,6 +40,11 @@ export interface AgentRuntime {
   agents: AgentDirectory;
   /** The one agent-turn function: HTTP, WebSocket and `openclaw agent` all run turns through it. */
   runTurn: RunAgent;
+  /**
+   * Reserves `bytes` of `session.maxLoadedBytes` for other history a request loads (a
+   * `previous_response_id` chain), in the same budget as sessions; resolves its release.
+   */
+  reserveLoad(bytes: number, signal: AbortSignal): Promise<() => void>;
 }
 
 /**
@@ -146,5 +151,6 @@ export function createAgentRuntime(config: Config, sessions: SessionStore, logge
   return {
     agents: { defaultAgentId, list: () => ids },
     runTurn,
+    reserveLoad: (bytes, signal) => budget.acquire(bytes, signal),
   };
 }

@@ -14,6 +14,8 @@ const SWEEP_MS = 60 * 60 * 1000;
 export interface FileResponsesStoreOptions {
   /** Largest record read back, in bytes; a larger file is not this store's and is refused. */
   maxRecordBytes: number;
+  /** Most records kept; past it the oldest tenth (by expiry) is deleted. Default: unbounded. */
+  maxResponses?: number;
 }
 
 /**
@@ -25,6 +27,8 @@ export interface FileResponsesStoreOptions {
 export class FileResponsesStore implements ResponsesStore {
   private readonly dir: string;
   private readonly sweeper: NodeJS.Timeout;
+  /** Records in the directory once counted: an upper bound (deletes are not subtracted), corrected by each scan. */
+  private count: number | undefined;
 
   constructor(
     stateDir: string,
@@ -63,12 +67,54 @@ export class FileResponsesStore implements ResponsesStore {
     }
   }
 
+  async size(id: string): Promise<number> {
+    if (!RESPONSE_ID.test(id)) return 0;
+    try {
+      const stat = await lstat(this.file(id));
+      return stat.isFile() && stat.mtimeMs > Date.now() ? stat.size : 0;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+      throw error;
+    }
+  }
+
   async put(id: string, value: StoredResponse, ttlMs: number): Promise<void> {
     const path = this.file(id);
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     await replaceFile(path, JSON.stringify({ value }), 0o600);
     const expires = new Date(Date.now() + ttlMs);
     await utimes(path, new Date(), expires);
+    await this.keepWithinCount();
+  }
+
+  /**
+   * Past `maxResponses` files, deletes the oldest tenth (earliest expiry: every record has the
+   * same TTL, so the first written). The count is kept in memory after one directory scan, so a
+   * write costs a scan only when the store is full, and then frees room for a tenth more.
+   */
+  private async keepWithinCount(): Promise<void> {
+    const max = this.options.maxResponses;
+    if (max === undefined) return;
+    this.count = this.count === undefined ? (await this.records()).length : this.count + 1;
+    if (this.count <= max) return;
+    const records = await this.records();
+    records.sort((a, b) => a.expires - b.expires);
+    const excess = records.length - Math.floor(max * 0.9);
+    for (const record of records.slice(0, Math.max(0, excess))) await unlink(record.path).catch(() => {});
+    this.count = records.length - Math.max(0, excess);
+  }
+
+  /** Every response file with its expiry. */
+  private async records(): Promise<{ path: string; expires: number }[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const records: { path: string; expires: number }[] = [];
+    for (const name of names) {
+      if (!name.endsWith(".json") || !RESPONSE_ID.test(name.slice(0, -5))) continue;
+      const path = join(this.dir, name);
+      const stat = await lstat(path).catch(() => undefined);
+      if (stat?.isFile()) records.push({ path, expires: stat.mtimeMs });
+    }
+    return records;
   }
 
   async delete(id: string): Promise<boolean> {

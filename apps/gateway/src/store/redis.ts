@@ -259,6 +259,10 @@ export class RedisResponsesStore implements ResponsesStore {
     return json === null ? undefined : (JSON.parse(json) as StoredResponse);
   }
 
+  async size(id: string): Promise<number> {
+    return RESPONSE_ID.test(id) ? await this.client.strLen(this.key(id)) : 0;
+  }
+
   async put(id: string, value: StoredResponse, ttlMs: number): Promise<void> {
     if (!RESPONSE_ID.test(id)) throw new TypeError("not a response id");
     await withDeadline(this.client.set(this.key(id), JSON.stringify(value), { PX: ttlMs }), this.commandTimeoutMs);

@@ -37,7 +37,7 @@ async function narrowed(stream: ResponseStream) {
   }
 }
 void narrowed;
-// @ts-expect-error input is required
-client.responses.create({ model: "openclaw" });
+// @ts-expect-error model is required (input is not: previous_response_id may stand alone)
+client.responses.create({ input: "hi" });
 // @ts-expect-error an unknown role
 client.responses.create({ model: "openclaw", input: [{ role: "robot", content: "x" }] });

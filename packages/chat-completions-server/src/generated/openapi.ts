@@ -80,8 +80,11 @@ export interface paths {
          *     same auth, body limits and session selection). `input` is a string or a list of input
          *     items; `instructions` and `system`/`developer` messages become the agent's system
          *     text; `function_call_output` items answer the agent's earlier function calls.
-         *     `previous_response_id` continues from a stored response's whole chain; an unknown,
-         *     deleted, expired or unstored id is 404 `previous_response_not_found`.
+         *     `previous_response_id` continues from a stored response's whole chain (the chain is the
+         *     turn's conversation; a persistent session named by `user` or `x-openclaw-session-key`
+         *     only scopes it); an unknown, deleted, expired or unstored id, or one made by another
+         *     agent or in another session, is 404 `previous_response_not_found`. `input` may be left
+         *     out when `previous_response_id` is given.
          *
          *     Unknown top-level fields are accepted and ignored; tools of a type other than
          *     `function` (hosted tools the gateway does not run) are accepted and not offered to
@@ -633,8 +636,11 @@ export interface components {
              * @example openclaw/main
              */
             model: string;
-            /** @description A user message as a string, or a list of input items. */
-            input: string | components["schemas"]["ResponseInputItem"][];
+            /**
+             * @description A user message as a string, or a list of input items. Required unless
+             *     `previous_response_id` is given (then the agent answers the chain as it stands).
+             */
+            input?: string | components["schemas"]["ResponseInputItem"][];
             /** @description System text for this turn, before any `system`/`developer` input. */
             instructions?: string | null;
             /** @description A stored response to continue from; the agent sees its whole chain as history. */
@@ -831,6 +837,10 @@ export interface components {
             } | null;
             strict?: boolean | null;
         };
+        /** @description A request's tool as a response echoes it; a `function` tool always has `parameters` and `strict` (null when not given). */
+        ResponseEchoedTool: components["schemas"]["ResponseEchoedFunctionTool"] | components["schemas"]["ResponseOtherTool"];
+        /** Echoed function tool */
+        ResponseEchoedFunctionTool: components["schemas"]["ResponseFunctionTool"] & Record<string, never>;
         /**
          * Other tool
          * @description A tool type the gateway does not run (`web_search`, `namespace`, …).
@@ -895,7 +905,7 @@ export interface components {
             previous_response_id: string | null;
             instructions: string | null;
             output: components["schemas"]["ResponseOutputItem"][];
-            tools: components["schemas"]["ResponseTool"][];
+            tools: components["schemas"]["ResponseEchoedTool"][];
             tool_choice: components["schemas"]["ResponseToolChoice"];
             /** @enum {string} */
             truncation: "auto" | "disabled";
@@ -1217,8 +1227,9 @@ export interface components {
         };
         /**
          * @description The agent does not exist (`model_not_found`, as for chat completions); the response
-         *     named by `previous_response_id` is unknown, deleted, expired or was not stored
-         *     (`previous_response_not_found`, `param: previous_response_id`); or the response of the
+         *     named by `previous_response_id` is unknown, deleted, expired, was not stored, or was
+         *     made by another agent or in another session (`previous_response_not_found`, `param:
+         *     previous_response_id`); or the response of the
          *     path is not stored (`response_not_found`).
          */
         ResponseNotFound: {

@@ -247,7 +247,7 @@ const spec: Record<string, unknown> = {
           "Responses"
         ],
         "summary": "Run one agent turn as a response (the Responses API)",
-        "description": "Runs one turn of the selected agent (the same agent forms as chat completions, and the\nsame auth, body limits and session selection). `input` is a string or a list of input\nitems; `instructions` and `system`/`developer` messages become the agent's system\ntext; `function_call_output` items answer the agent's earlier function calls.\n`previous_response_id` continues from a stored response's whole chain; an unknown,\ndeleted, expired or unstored id is 404 `previous_response_not_found`.\n\nUnknown top-level fields are accepted and ignored; tools of a type other than\n`function` (hosted tools the gateway does not run) are accepted and not offered to\nthe agent. `background: true` is refused.\n\n`input_image` and `input_file` parts of the current turn (the items after the last\nassistant message or `function_call`) are checked by the same media policy as chat\ncompletions' image and file parts, and refused with 400 naming the part (see\n`ResponseInputImage`, `ResponseInputFile`); earlier turns' media and a\n`previous_response_id` chain's reach the agent as placeholders (`[image/png 68 B]`).\nA stored response keeps no media bytes.\n\nWithout `stream` the answer is one `Response`. With `stream: true` it is\n`text/event-stream`: each event is `event: <type>` and `data: <JSON>` (a\n`ResponseStreamEvent` whose `type` equals the event line) followed by a blank line,\nwith `sequence_number` rising from 0: `response.created`, `response.in_progress`,\nper output item `response.output_item.added`, its content or argument events,\n`response.output_item.done`, then exactly one terminal event —\n`response.completed`, `response.incomplete` or `response.failed` (an agent failure\nafter the stream began; the response's `error` says what failed). There is no\n`[DONE]`. Lines that start with `:` are keep-alive comments.\n",
+        "description": "Runs one turn of the selected agent (the same agent forms as chat completions, and the\nsame auth, body limits and session selection). `input` is a string or a list of input\nitems; `instructions` and `system`/`developer` messages become the agent's system\ntext; `function_call_output` items answer the agent's earlier function calls.\n`previous_response_id` continues from a stored response's whole chain (the chain is the\nturn's conversation; a persistent session named by `user` or `x-openclaw-session-key`\nonly scopes it); an unknown, deleted, expired or unstored id, or one made by another\nagent or in another session, is 404 `previous_response_not_found`. `input` may be left\nout when `previous_response_id` is given.\n\nUnknown top-level fields are accepted and ignored; tools of a type other than\n`function` (hosted tools the gateway does not run) are accepted and not offered to\nthe agent. `background: true` is refused.\n\n`input_image` and `input_file` parts of the current turn (the items after the last\nassistant message or `function_call`) are checked by the same media policy as chat\ncompletions' image and file parts, and refused with 400 naming the part (see\n`ResponseInputImage`, `ResponseInputFile`); earlier turns' media and a\n`previous_response_id` chain's reach the agent as placeholders (`[image/png 68 B]`).\nA stored response keeps no media bytes.\n\nWithout `stream` the answer is one `Response`. With `stream: true` it is\n`text/event-stream`: each event is `event: <type>` and `data: <JSON>` (a\n`ResponseStreamEvent` whose `type` equals the event line) followed by a blank line,\nwith `sequence_number` rising from 0: `response.created`, `response.in_progress`,\nper output item `response.output_item.added`, its content or argument events,\n`response.output_item.done`, then exactly one terminal event —\n`response.completed`, `response.incomplete` or `response.failed` (an agent failure\nafter the stream began; the response's `error` says what failed). There is no\n`[DONE]`. Lines that start with `:` are keep-alive comments.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/AgentIdHeader"
@@ -623,7 +623,7 @@ const spec: Record<string, unknown> = {
         }
       },
       "ResponseNotFound": {
-        "description": "The agent does not exist (`model_not_found`, as for chat completions); the response\nnamed by `previous_response_id` is unknown, deleted, expired or was not stored\n(`previous_response_not_found`, `param: previous_response_id`); or the response of the\npath is not stored (`response_not_found`).\n",
+        "description": "The agent does not exist (`model_not_found`, as for chat completions); the response\nnamed by `previous_response_id` is unknown, deleted, expired, was not stored, or was\nmade by another agent or in another session (`previous_response_not_found`, `param:\nprevious_response_id`); or the response of the\npath is not stored (`response_not_found`).\n",
         "content": {
           "application/json": {
             "schema": {
@@ -2340,8 +2340,7 @@ const spec: Record<string, unknown> = {
         "type": "object",
         "description": "A Responses API request. Fields not listed here are accepted and ignored (clients send\nfields newer than any spec).\n",
         "required": [
-          "model",
-          "input"
+          "model"
         ],
         "properties": {
           "model": {
@@ -2351,7 +2350,7 @@ const spec: Record<string, unknown> = {
             "example": "openclaw/main"
           },
           "input": {
-            "description": "A user message as a string, or a list of input items.",
+            "description": "A user message as a string, or a list of input items. Required unless\n`previous_response_id` is given (then the agent answers the chain as it stands).\n",
             "oneOf": [
               {
                 "type": "string",
@@ -2949,6 +2948,32 @@ const spec: Record<string, unknown> = {
           }
         }
       },
+      "ResponseEchoedTool": {
+        "description": "A request's tool as a response echoes it; a `function` tool always has `parameters` and `strict` (null when not given).",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ResponseEchoedFunctionTool"
+          },
+          {
+            "$ref": "#/components/schemas/ResponseOtherTool"
+          }
+        ]
+      },
+      "ResponseEchoedFunctionTool": {
+        "title": "Echoed function tool",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ResponseFunctionTool"
+          },
+          {
+            "type": "object",
+            "required": [
+              "parameters",
+              "strict"
+            ]
+          }
+        ]
+      },
       "ResponseOtherTool": {
         "type": "object",
         "title": "Other tool",
@@ -3219,7 +3244,7 @@ const spec: Record<string, unknown> = {
           "tools": {
             "type": "array",
             "items": {
-              "$ref": "#/components/schemas/ResponseTool"
+              "$ref": "#/components/schemas/ResponseEchoedTool"
             }
           },
           "tool_choice": {

@@ -12,7 +12,7 @@ type Schemas = components["schemas"];
 type InputContent = Schemas["ResponseInputContent"];
 /** An `input_image` or `input_file` part. */
 export type ResponsesMediaContent = Schemas["ResponseInputImage"] | Schemas["ResponseInputFile"];
-type Items = Exclude<CreateResponseRequest["input"], string>;
+type Items = Exclude<CreateResponseRequest["input"], string | undefined>;
 
 /** Longest remote image URL an input item keeps when stored; a longer one is stored as `null`. */
 const MAX_KEPT_URL = 2048;
@@ -52,7 +52,7 @@ function turnStart(items: Items): number {
  * no files and fetches no remote files. Earlier turns' media are history: never checked.
  */
 export function responsesMediaParts(input: CreateResponseRequest["input"]): MediaPart[] {
-  if (typeof input === "string") return [];
+  if (input === undefined || typeof input === "string") return [];
   const parts: MediaPart[] = [];
   for (let i = turnStart(input); i < input.length; i++) {
     const item = input[i] as Schemas["ResponseInputMessage"];

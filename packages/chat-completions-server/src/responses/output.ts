@@ -3,7 +3,7 @@ import { defaultCode, type OpenAIError } from "../errors.js";
 import type { components } from "../generated/openapi.js";
 import type { AgentEvent, ConversationMessage, Usage } from "../types.js";
 import { itemId } from "./turn.js";
-import type { CreateResponseRequest, ResponseObject, ResponseStreamEvent } from "./types.js";
+import type { CreateResponseRequest, ResponseFunctionTool, ResponseObject, ResponseStreamEvent } from "./types.js";
 
 type Schemas = components["schemas"];
 type OutputMessage = Schemas["ResponseOutputMessage"];
@@ -21,6 +21,12 @@ export const responseId = () => `resp_${randomUUID().replaceAll("-", "")}`;
 
 const now = () => Math.floor(Date.now() / 1000);
 
+/** A request's tool as echoed: a `function` tool always has `parameters` and `strict`, as OpenAI's do. */
+const echoedTool = (tool: NonNullable<CreateResponseRequest["tools"]>[number]): ResponseObject["tools"][number] =>
+  tool.type === "function"
+    ? { ...(tool as ResponseFunctionTool), parameters: tool.parameters ?? null, strict: tool.strict ?? null }
+    : tool;
+
 /** The response object of `body` before any output: every setting echoed as OpenAI does. */
 export function initialResponse(id: string, body: CreateResponseRequest): ResponseObject {
   const response: ResponseObject = {
@@ -35,7 +41,7 @@ export function initialResponse(id: string, body: CreateResponseRequest): Respon
     previous_response_id: body.previous_response_id ?? null,
     instructions: body.instructions ?? null,
     output: [],
-    tools: body.tools ?? [],
+    tools: (body.tools ?? []).map(echoedTool),
     tool_choice: body.tool_choice ?? "auto",
     truncation: body.truncation ?? "disabled",
     parallel_tool_calls: body.parallel_tool_calls ?? true,

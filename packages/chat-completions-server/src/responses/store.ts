@@ -33,6 +33,11 @@ export class MemoryResponsesStore implements ResponsesStore {
     }
   }
 
+  async size(id: string): Promise<number> {
+    const entry = this.#entries.get(id);
+    return entry && entry.expiresAt > Date.now() ? Buffer.byteLength(entry.json) : 0;
+  }
+
   async delete(id: string): Promise<boolean> {
     return this.#entries.delete(id);
   }

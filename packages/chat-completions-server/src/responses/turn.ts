@@ -78,7 +78,8 @@ export function readInput(
   logger: Logger,
   checked: readonly CheckedMedia[] = [],
 ): ReadInput {
-  const items: ResponseInputItem[] = typeof input === "string" ? [{ role: "user", content: input }] : input;
+  // No input: a continuation that has the agent answer its chain as it stands.
+  const items: ResponseInputItem[] = typeof input === "string" ? [{ role: "user", content: input }] : (input ?? []);
   const byParam = new Map(checked.map((media) => [media.param, media]));
   const system: string[] = [];
   const messages: ConversationMessage[] = [];
@@ -89,6 +90,14 @@ export function readInput(
     kept.push(keptMessage);
   };
   const stored: ResponseItem[] = [];
+  const used = new Set<string>();
+  // `input_items` pages by item id (`after`), so the ids of one response must be unique: a
+  // client's id is kept the first time, a repeated one is replaced by a fresh id.
+  const uniqueId = (clientId: string | null | undefined, prefix: string) => {
+    const id = clientId && !used.has(clientId) ? clientId : itemId(prefix);
+    used.add(id);
+    return id;
+  };
   items.forEach((item, i) => {
     if (item.type === undefined || item.type === "message") {
       const message = item as Schemas["ResponseInputMessage"];
@@ -117,7 +126,7 @@ export function readInput(
     } else if (item.type === "function_call") {
       const call = item as Schemas["ResponseFunctionCall"];
       stored.push({
-        id: call.id ?? itemId("fc"),
+        id: uniqueId(call.id, "fc"),
         type: "function_call",
         call_id: call.call_id,
         name: call.name,
@@ -138,7 +147,7 @@ export function readInput(
     } else if (item.type === "function_call_output") {
       const output = item as Schemas["ResponseFunctionCallOutput"];
       stored.push({
-        id: output.id ?? itemId("fco"),
+        id: uniqueId(output.id, "fco"),
         type: "function_call_output",
         call_id: output.call_id,
         // A tool's images reach the agent as nothing (it reads the text), and are stored without their bytes.
@@ -206,7 +215,8 @@ export function toResponsesTurn(
   logger: Logger,
 ): AgentTurn {
   const messages = [...history, ...read.messages];
-  if (read.messages.length === 0) {
+  // A chain alone is something to answer; without one, the input must give the agent something.
+  if (messages.length === 0) {
     throw invalidRequest(
       "`input` must contain at least one user, assistant, function_call or function_call_output item.",
       "input",

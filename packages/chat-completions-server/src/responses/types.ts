@@ -32,6 +32,11 @@ export interface StoredResponse {
   conversation: ConversationMessage[];
   /** The agent that answered: a continuation must name the same one. */
   agentId: string;
+  /**
+   * The session key the request selected (`user`, `x-openclaw-session-key`), or `"none"`: a
+   * continuation must select the same. Absent on records stored before it was kept ("none").
+   */
+  scope?: string;
 }
 
 /**
@@ -52,4 +57,9 @@ export interface ResponsesStore {
   put(id: string, value: StoredResponse, ttlMs: number): Promise<void>;
   /** Deletes `id`; resolves whether there was one. */
   delete(id: string): Promise<boolean>;
+  /**
+   * The size in bytes of the record stored under `id` (0 when there is none), read without
+   * loading it: with the router's `reserveLoad`, a chain's size is reserved before it is loaded.
+   */
+  size?(id: string): Promise<number>;
 }
