@@ -210,6 +210,8 @@ describe("input_image and input_file accepted", () => {
   it("checks only the current turn: an earlier turn's image in input is a placeholder, unchecked", async () => {
     const response = await post({
       model: "openclaw",
+      // Not stored: three messages' record is past this server's small maxStoredBytes.
+      store: false,
       input: [
         { role: "user", content: [text("before"), image(dataUri("image/png", pngOfSize(5000)))] },
         { role: "assistant", content: "seen" },
