@@ -179,7 +179,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     images: endpoint.images,
     files: endpoint.files,
     // Remote images only when allowed: the fetcher holds the network rules (allowlist, no private addresses).
-    fetchImage: endpoint.images.allowUrl ? createImageFetcher(endpoint.images) : undefined,
+    fetchImage: endpoint.images.allowUrl ? createImageFetcher({ ...endpoint.images, logger }) : undefined,
     logger,
     runs,
   });
