@@ -36,6 +36,7 @@ export {
   responseNotFound,
   responsesStoreUnavailable,
   sendError,
+  serverBusy,
   shuttingDown,
   tooManyConnections,
   tooManyRuns,
