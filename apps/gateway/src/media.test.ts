@@ -17,6 +17,11 @@ const PNG_URI = dataUri("image/png", PNG);
 const PNG_B64 = PNG.toString("base64");
 const imagePart = (url = PNG_URI) => ({ type: "image_url" as const, image_url: { url } });
 const textPart = (text: string) => ({ type: "text" as const, text });
+const FILE_TEXT = "SECRET-LINE ".repeat(200);
+const filePart = () => ({
+  type: "file" as const,
+  file: { filename: "a.txt", file_data: dataUri("text/plain", FILE_TEXT) },
+});
 
 /** An OpenAI-compatible upstream that records what it is sent and answers "ok". */
 function fakeUpstream() {
@@ -185,6 +190,28 @@ describe("media through the gateway", () => {
     expect(stored).not.toContain("base64");
     expect(stored).not.toContain(PNG_B64.slice(0, 20));
   });
+
+  it("keeps a file's name, never its text, in the session file: later turns send upstream the placeholder", async () => {
+    const headers = { "x-openclaw-session-key": "media-file-text-session" };
+    await client.chat.completions.create(
+      { model: "openclaw/seer", messages: [{ role: "user", content: [textPart("read"), filePart()] }] },
+      { headers },
+    );
+    expect(JSON.stringify(upstream.seen.at(-1))).toContain("SECRET-LINE");
+    await client.chat.completions.create(
+      { model: "openclaw/seer", messages: [{ role: "user", content: "and now?" }] },
+      { headers },
+    );
+    const later = JSON.stringify(upstream.seen.at(-1));
+    expect(later).toContain("[file a.txt]");
+    expect(later).not.toContain("SECRET-LINE");
+    const dir = join(gateway.stateDir, "sessions");
+    const stored = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), "utf8"))
+      .join("\n");
+    expect(stored).toContain("[file a.txt]");
+    expect(stored).not.toContain("SECRET-LINE");
+  });
 });
 
 describe.skipIf(!hasRedis)("media in a Redis session", () => {
@@ -222,6 +249,24 @@ describe.skipIf(!hasRedis)("media in a Redis session", () => {
       const items = (await db.lRange(keys[0] as string, 0, -1)).join("\n");
       expect(items).toContain(`[image/png ${PNG.length} B]`);
       expect(items).not.toContain("base64");
+    } finally {
+      await db.quit();
+    }
+  });
+
+  it("holds no file's text in the session list after the turn", async () => {
+    const client = new OpenAI({ apiKey: TOKEN, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    await client.chat.completions.create(
+      { model: "openclaw/seer", messages: [{ role: "user", content: [textPart("read"), filePart()] }] },
+      { headers: { "x-openclaw-session-key": "media-redis-file-session" } },
+    );
+    const db = createClient({ url: `redis://127.0.0.1:${redisPort}` });
+    await db.connect();
+    try {
+      const keys = await db.keys("media:session:*");
+      const items = (await Promise.all(keys.map((key) => db.lRange(key, 0, -1)))).flat().join("\n");
+      expect(items).toContain("[file a.txt]");
+      expect(items).not.toContain("SECRET-LINE");
     } finally {
       await db.quit();
     }
