@@ -320,6 +320,15 @@ export const configSchema = z
               .prefault({}),
             cors: cors.prefault({}),
             chatPage: chatPage.prefault({}),
+            /**
+             * Request-body bytes the process holds at once (each request's declared length,
+             * until its response closes); past it a request is 503 `server_busy`, unread.
+             */
+            maxBodyBytesInFlight: z
+              .number()
+              .int()
+              .min(1024 * 1024)
+              .default(256 * MIB),
           })
           .prefault({}),
         /** The WebSocket's limits. */
