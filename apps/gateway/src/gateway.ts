@@ -19,6 +19,7 @@ import {
   shuttingDown,
 } from "@openclaw/chat-completions-server";
 import express, { type Request } from "express";
+import { bodyBudget } from "./body-budget.js";
 import { chatPageRouter, loadChatPage } from "./chat-page.js";
 import { requireSecret } from "./config/load.js";
 import type { Config } from "./config/schema.js";
@@ -187,6 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     else app.get("/metrics", scrape);
   }
   app.use((_req, res, next) => (runs.draining ? sendError(res, shuttingDown()) : next()));
+  app.use(bodyBudget(config.gateway.http.maxBodyBytesInFlight, endpoint.maxBodyBytes));
   // Up as long as the process serves; the store's state is reported, not fatal.
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", store: storeState() });
@@ -218,7 +220,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     images: endpoint.images,
     files: endpoint.files,
     // Remote images only when allowed: the fetcher holds the network rules (allowlist, no private addresses).
-    fetchImage: endpoint.images.allowUrl ? createImageFetcher(endpoint.images) : undefined,
+    fetchImage: endpoint.images.allowUrl ? createImageFetcher({ ...endpoint.images, logger }) : undefined,
     logger,
     runs,
   });

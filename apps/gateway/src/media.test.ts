@@ -27,6 +27,11 @@ const responsesInput = (text: string, imageUrl = PNG_URI) => [
     ],
   },
 ];
+const FILE_TEXT = "SECRET-LINE ".repeat(200);
+const filePart = () => ({
+  type: "file" as const,
+  file: { filename: "a.txt", file_data: dataUri("text/plain", FILE_TEXT) },
+});
 
 /** An OpenAI-compatible upstream that records what it is sent and answers "ok". */
 function fakeUpstream() {
@@ -254,6 +259,28 @@ describe("media through the gateway", () => {
     expect(stored).not.toContain("base64");
     expect(stored).not.toContain(PNG_B64.slice(0, 20));
   });
+
+  it("keeps a file's name, never its text, in the session file: later turns send upstream the placeholder", async () => {
+    const headers = { "x-openclaw-session-key": "media-file-text-session" };
+    await client.chat.completions.create(
+      { model: "openclaw/seer", messages: [{ role: "user", content: [textPart("read"), filePart()] }] },
+      { headers },
+    );
+    expect(JSON.stringify(upstream.seen.at(-1))).toContain("SECRET-LINE");
+    await client.chat.completions.create(
+      { model: "openclaw/seer", messages: [{ role: "user", content: "and now?" }] },
+      { headers },
+    );
+    const later = JSON.stringify(upstream.seen.at(-1));
+    expect(later).toContain("[file a.txt]");
+    expect(later).not.toContain("SECRET-LINE");
+    const dir = join(gateway.stateDir, "sessions");
+    const stored = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), "utf8"))
+      .join("\n");
+    expect(stored).toContain("[file a.txt]");
+    expect(stored).not.toContain("SECRET-LINE");
+  });
 });
 
 describe.skipIf(!hasRedis)("media in a Redis session", () => {
@@ -307,6 +334,24 @@ describe.skipIf(!hasRedis)("media in a Redis session", () => {
       expect(stored).toContain(`[image/png ${PNG.length} B]`);
       expect(stored).not.toContain("base64");
       expect(stored).not.toContain(PNG_B64.slice(0, 20));
+    } finally {
+      await db.quit();
+    }
+  });
+
+  it("holds no file's text in the session list after the turn", async () => {
+    const client = new OpenAI({ apiKey: TOKEN, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    await client.chat.completions.create(
+      { model: "openclaw/seer", messages: [{ role: "user", content: [textPart("read"), filePart()] }] },
+      { headers: { "x-openclaw-session-key": "media-redis-file-session" } },
+    );
+    const db = createClient({ url: `redis://127.0.0.1:${redisPort}` });
+    await db.connect();
+    try {
+      const keys = await db.keys("media:session:*");
+      const items = (await Promise.all(keys.map((key) => db.lRange(key, 0, -1)))).flat().join("\n");
+      expect(items).toContain("[file a.txt]");
+      expect(items).not.toContain("SECRET-LINE");
     } finally {
       await db.quit();
     }

@@ -152,6 +152,15 @@ export const requestTimeout = () =>
 export const shuttingDown = () =>
   new OpenAIError(503, "The gateway is shutting down.", "api_error", "shutting_down", null, { Connection: "close" });
 
+/**
+ * The gateway is at a bound of work it takes at once (the message says which, e.g. PDFs being read):
+ * not the client's fault, so 503 and when to come back.
+ */
+export const serverBusy = (message: string, retryAfterSeconds = 1) =>
+  new OpenAIError(503, message, "api_error", "server_busy", null, {
+    "Retry-After": String(Math.max(1, retryAfterSeconds)),
+  });
+
 export const internalError = () => new OpenAIError(500, "The agent failed.", "api_error", "internal_error");
 
 /** `previous_response_id` names no response this gateway can continue (unknown, deleted, expired, unstored, another agent's). */

@@ -42,6 +42,7 @@ export {
   responseNotFound,
   responsesStoreUnavailable,
   sendError,
+  serverBusy,
   shuttingDown,
   tooManyConnections,
   tooManyRuns,
@@ -50,7 +51,7 @@ export { ToolCallAccumulator, untilAborted } from "./events.js";
 export { expressClasses } from "./express-classes.js";
 export type { components, paths } from "./generated/openapi.js";
 export { chatMediaParts, chatPartOf, withCheckedMedia } from "./media/chat.js";
-export { describeImage, placeholder } from "./media/placeholder.js";
+export { describeImage, fileTextPart, placeholder, sessionPlaceholder } from "./media/placeholder.js";
 export {
   type CheckedFile,
   type CheckedImage,

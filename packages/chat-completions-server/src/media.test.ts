@@ -1,6 +1,7 @@
 // The media policy through the router, on real HTTP: every limit at and past its edge, lying
 // and broken data URIs, remote URLs, files (text, PDF, refused types), what the agent is given.
-import { BMP, dataUri, JPEG, PNG, pdf, pngOfSize } from "@openclaw/contract-kit";
+import { readdirSync, readFileSync } from "node:fs";
+import { BMP, dataUri, JPEG, PNG, pdf, pdfBomb, pngOfSize, until } from "@openclaw/contract-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ImageFetcher, ImageFetchRefused } from "./media/policy.js";
 import { expectError, expectSchema, postChat, scriptedAgent, startServer, type TestServer } from "./test/harness.js";
@@ -53,6 +54,7 @@ afterAll(async () => {
 });
 
 const P0 = "messages[0].content[0].image_url";
+const F0 = "messages[0].content[0].file";
 const P1 = "messages[0].content[1].image_url";
 
 describe("image parts refused", () => {
@@ -176,8 +178,6 @@ describe("remote image URLs through the host's fetcher", () => {
 });
 
 describe("file parts", () => {
-  const F0 = "messages[0].content[0].file";
-
   it.each([
     ["text/plain data URI", { file_data: dataUri("text/plain", "héllo"), filename: "a.txt" }, "text/plain", "héllo"],
     [
@@ -258,6 +258,84 @@ describe("PDFs at once", () => {
       Array.from({ length: 5 }, (_, i) => postChat(server.url, user(file({ file_data: b64(pdf(`doc ${i}`)) })))),
     );
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+  });
+});
+
+/** Child processes of this process now (each PDF is parsed in one). */
+const childPids = () =>
+  readdirSync("/proc/self/task").flatMap((task) =>
+    readFileSync(`/proc/self/task/${task}/children`, "utf8").split(" ").filter(Boolean),
+  );
+
+describe("a PDF decompression bomb", () => {
+  it("is refused at files.pdfMaxMemoryBytes, naming the part; the server's own memory stays flat", async () => {
+    // 1 MiB on the wire, 1 GiB inflated: pdf.js's decoded streams are ArrayBuffers, outside any heap limit.
+    const bomb = b64(pdfBomb(1024));
+    const bombs = await startServer({ runAgent: agent.runAgent, files: { maxBytes: 2 * 1024 * 1024 } });
+    const before = process.memoryUsage.rss();
+    let peak = before;
+    const sample = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage.rss());
+    }, 10);
+    try {
+      const error = await refused(await postChat(bombs.url, user(file({ file_data: bomb, filename: "b.pdf" }))), {
+        code: "file_too_large",
+        param: F0,
+      });
+      expect(error.message).toContain("more than 256.0 MiB of memory");
+      expect(peak - before).toBeLessThan(64 * 1024 * 1024);
+    } finally {
+      clearInterval(sample);
+      await bombs.close();
+    }
+  });
+});
+
+describe("the PDF queue", () => {
+  // A slow PDF (100 pages scanning 4 MiB each) holds its parse slot until its deadline.
+  const slow = b64(pdfBomb(4, 100));
+  const timeoutMs = 1500;
+  /** Sends `body` and resolves once its PDF is parsing (a new child process), with the answer to come. */
+  async function parsing(url: string, body: object): Promise<{ answer: Promise<Response> }> {
+    const earlier = new Set(childPids());
+    const answer = postChat(url, body);
+    await until(() => childPids().some((pid) => !earlier.has(pid)), { what: "the PDF to be parsing" });
+    return { answer };
+  }
+
+  it("past files.pdfMaxQueued a PDF is 503 server_busy with Retry-After, never read", async () => {
+    const full = await startServer({
+      runAgent: agent.runAgent,
+      files: { pdfConcurrency: 1, pdfMaxQueued: 0, pdfTimeoutMs: timeoutMs },
+    });
+    try {
+      const { answer: first } = await parsing(full.url, user(file({ file_data: slow })));
+      const busy = await postChat(full.url, user(file({ file_data: b64(pdf("later")) })));
+      expect(await expectError(busy, 503)).toMatchObject({ type: "api_error", code: "server_busy", param: null });
+      expect(busy.headers.get("retry-after")).toBe("2");
+      await refused(await first, { code: "invalid_file_data", param: F0 });
+    } finally {
+      await full.close();
+    }
+  });
+
+  it("a queued PDF's files.pdfTimeoutMs counts from its arrival, its wait included", async () => {
+    const queue = await startServer({
+      runAgent: agent.runAgent,
+      files: { pdfConcurrency: 1, pdfMaxQueued: 1, pdfTimeoutMs: timeoutMs },
+    });
+    try {
+      const { answer: first } = await parsing(queue.url, user(file({ file_data: slow })));
+      const queuedAt = Date.now();
+      const queued = postChat(queue.url, user(file({ file_data: slow })));
+      await refused(await first, { code: "invalid_file_data", param: F0 });
+      const error = await refused(await queued, { code: "invalid_file_data", param: F0 });
+      expect(error.message).toContain(`within ${timeoutMs} ms`);
+      // Not timeoutMs more once the slot freed (about twice timeoutMs in all).
+      expect(Date.now() - queuedAt).toBeLessThan(timeoutMs + 750);
+    } finally {
+      await queue.close();
+    }
   });
 });
 

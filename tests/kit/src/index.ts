@@ -1,6 +1,6 @@
 /** Test helpers that judge every answer by the OpenAPI spec. */
 export { expectCompletion, expectError, type Listening, listen, type OpenAIErrorFields } from "./http.js";
-export { BMP, dataUri, JPEG, PNG, pdf, pngOfSize } from "./media.js";
+export { BMP, dataUri, JPEG, PNG, pdf, pdfBomb, pngOfSize } from "./media.js";
 export {
   checkResponsesSse,
   type ResponsesEvent,

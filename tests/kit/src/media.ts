@@ -1,4 +1,5 @@
 // Small, real media for tests: images file-type recognises, a PDF pdf.js reads, data URIs.
+import zlib from "node:zlib";
 
 /** A 1x1 PNG (70 bytes). */
 export const PNG = Buffer.from(
@@ -21,14 +22,33 @@ export const dataUri = (mime: string, bytes: Buffer | string) =>
 
 /** A PDF of `pages` pages, each showing `text` (ASCII, no parentheses or backslashes). */
 export function pdf(text: string, pages = 1): Buffer {
-  const stream = `BT /F1 24 Tf 10 100 Td (${text}) Tj ET`;
+  return pdfWithContents(Buffer.from(`BT /F1 24 Tf 10 100 Td (${text}) Tj ET`, "latin1"), "", pages);
+}
+
+/**
+ * A decompression bomb: a PDF whose content stream (FlateDecode) inflates to `decodedMiB` MiB
+ * of spaces, from about 1 KiB per MiB. Built from one compressed MiB repeated (each ends with a
+ * full flush, so every copy decodes alike): no GiB is ever deflated here. With `pages`, every
+ * page draws that one stream: a PDF that costs time (pages × MiB to scan) more than memory
+ * (`pdfBomb(4, 100)` takes pdf.js over 10 s and under 100 MB).
+ */
+export function pdfBomb(decodedMiB: number, pages = 1): Buffer {
+  const { deflateRawSync, constants } = zlib;
+  const mib = deflateRawSync(Buffer.alloc(1024 * 1024, 32), { finishFlush: constants.Z_FULL_FLUSH });
+  const tail = deflateRawSync(Buffer.from("BT /F1 24 Tf 10 100 Td (bomb) Tj ET", "latin1"));
+  // A zlib header (deflate, 32 KiB window), the raw blocks; pdf.js does not check the trailing Adler-32.
+  const stream = Buffer.concat([Buffer.from([0x78, 0x9c]), ...Array(decodedMiB).fill(mib), tail, Buffer.alloc(4)]);
+  return pdfWithContents(stream, "/Filter/FlateDecode", pages);
+}
+
+function pdfWithContents(stream: Buffer, filter: string, pages: number): Buffer {
   // 1 catalog, 2 pages, 3 font, 4 contents, then one object per page.
   const kids = Array.from({ length: pages }, (_, i) => `${i + 5} 0 R`).join(" ");
   const objects = [
     "<</Type/Catalog/Pages 2 0 R>>",
     `<</Type/Pages/Kids[${kids}]/Count ${pages}>>`,
     "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
-    `<</Length ${stream.length}>>stream\n${stream}\nendstream`,
+    `<</Length ${stream.length}${filter}>>stream\n${stream.toString("latin1")}\nendstream`,
     ...Array.from(
       { length: pages },
       () => "<</Type/Page/Parent 2 0 R/MediaBox[0 0 600 200]/Contents 4 0 R/Resources<</Font<</F1 3 0 R>>>>>>",

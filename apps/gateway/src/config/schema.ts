@@ -157,10 +157,20 @@ export const filesConfig = z.strictObject({
     .int()
     .min(1)
     .default(5 * MIB),
-  /** Longest a PDF may take to turn into text. */
+  /** Longest a PDF may take to turn into text, from its arrival (its wait for a parse slot included). */
   pdfTimeoutMs: timerMs(1).default(10_000),
   /** Most pages a PDF may have. */
   pdfMaxPages: z.number().int().min(1).default(100),
+  /** Most resident memory the child process parsing one PDF may reach; past it, it is killed (a decompression bomb). */
+  pdfMaxMemoryBytes: z
+    .number()
+    .int()
+    .min(64 * MIB)
+    .default(256 * MIB),
+  /** PDFs parsed at once, process-wide (each in its own child process). */
+  pdfConcurrency: z.number().int().min(1).default(2),
+  /** PDFs waiting for a parse slot at most, process-wide; one more is 503 `server_busy`. */
+  pdfMaxQueued: z.number().int().min(0).default(16),
 });
 
 const chatCompletions = z.strictObject({
@@ -351,6 +361,15 @@ export const configSchema = z
               .default([]),
             cors: cors.prefault({}),
             chatPage: chatPage.prefault({}),
+            /**
+             * Request-body bytes the process holds at once (each request's declared length,
+             * until its response closes); past it a request is 503 `server_busy`, unread.
+             */
+            maxBodyBytesInFlight: z
+              .number()
+              .int()
+              .min(1024 * 1024)
+              .default(256 * MIB),
           })
           .prefault({}),
         /** The WebSocket's limits. */

@@ -74,16 +74,25 @@ describe("addresses refused even when the host is allowlisted", () => {
     "http://[2002:7f00:1::]/",
     "http://[64:ff9b::7f00:1]/",
     "http://255.255.255.255/",
+    // IPv4-compatible IPv6 (::/96, deprecated): ipaddr.js calls it unicast; hosts may route it to the IPv4.
+    "http://[::127.0.0.1]/",
+    "http://[::169.254.169.254]/latest/meta-data/",
+    "http://[::10.0.0.1]/",
+    "http://[::7f00:1]/",
+    // Outside IPv6 global unicast (2000::/3): unassigned, nothing public lives there.
+    "http://[4000::1]/",
+    "http://[100::1]/",
   ])("%s", async (url) => {
     const error = await refusal(fetcher(new URL(url), { maxBytes: 1000 }));
     expect(error.reason).toBe("not_allowed");
-    expect(error.message).toMatch(/resolves to a \w+ address/);
+    expect(error.message).toMatch(/does not resolve to a public address/);
   });
 
   it("judges by address, so a public address passes the check", () => {
     expect(isPublicAddress("93.184.216.34")).toBe(true);
     expect(isPublicAddress("2606:2800:220:1::")).toBe(true);
     expect(isPublicAddress("not an address")).toBe(false);
+    expect(isPublicAddress("::ffff:93.184.216.34")).toBe(true);
   });
 });
 
@@ -148,7 +157,35 @@ describe("fetching (loopback allowed by the injected check)", () => {
       ],
     });
     const error = await refusal(fetcher(new URL("http://mixed.test/a.png"), { maxBytes: 1000 }));
-    expect(error).toMatchObject({ reason: "not_allowed", message: expect.stringContaining("private") });
+    expect(error).toMatchObject({ reason: "not_allowed", message: expect.stringContaining("public address") });
+  });
+
+  it("says the same of a name that does not resolve and one that resolves to a private address (no DNS probe)", async () => {
+    const logged: object[] = [];
+    const fetcherResolving = (resolve: () => Promise<{ address: string; family: number }[]>) =>
+      createImageFetcher({
+        urlAllowlist: ["*"],
+        maxRedirects: 0,
+        timeoutMs: 5000,
+        resolve,
+        logger: { debug: (details) => logged.push(details) },
+      });
+    const unresolved = await refusal(
+      fetcherResolving(() => Promise.reject(new Error("ENOTFOUND")))(new URL("http://nowhere.test/"), {
+        maxBytes: 1000,
+      }),
+    );
+    const internal = await refusal(
+      fetcherResolving(async () => [{ address: "10.1.2.3", family: 4 }])(new URL("http://db.internal.test/"), {
+        maxBytes: 1000,
+      }),
+    );
+    expect({ reason: unresolved.reason, message: unresolved.message }).toEqual({
+      reason: internal.reason,
+      message: internal.message,
+    });
+    // The detail is the operator's, in the debug log.
+    expect(logged).toEqual([{ why: "unresolved" }, { why: "address", range: "private" }]);
   });
 
   it("follows maxRedirects redirects, and refuses one more", async () => {
@@ -160,7 +197,7 @@ describe("fetching (loopback allowed by the injected check)", () => {
 
   it("re-checks each hop: a redirect from an allowed host to a metadata address is refused", async () => {
     const error = await refusal(loopbackFetcher(["*"])(new URL(`${server.url}/to-metadata`), { maxBytes: 1000 }));
-    expect(error).toMatchObject({ reason: "not_allowed", message: expect.stringContaining("linkLocal") });
+    expect(error).toMatchObject({ reason: "not_allowed", message: expect.stringContaining("public address") });
   });
 
   it("re-checks each hop: a redirect to a host not in the allowlist is refused", async () => {

@@ -18,23 +18,42 @@ export interface ImageFetcherOptions {
   isAllowedAddress?: (address: string) => boolean;
   /** Resolves a host name to its addresses. Default `dns.lookup` (all of them). For tests only, as above. */
   resolve?: (host: string) => Promise<{ address: string; family: number }[]>;
+  /** Where a refused address's range is logged (debug): the client is never told it. Default: nowhere. */
+  logger?: { debug(details: object, message: string): void };
 }
 
 /**
  * Whether `address` is a public unicast address: not loopback, private, link-local (cloud
  * metadata at 169.254.169.254 and fd00:ec2::254 included), CGNAT, multicast, unspecified,
  * reserved, nor an IPv6 form that embeds or translates to IPv4 (mapped, 6to4, Teredo, NAT64).
- * IPv4-mapped IPv6 is judged as the IPv4 it maps. Anything ipaddr.js cannot parse is refused.
+ * IPv4-mapped IPv6 is judged as the IPv4 it maps. Other IPv6 must be global unicast (2000::/3):
+ * ipaddr.js calls the deprecated IPv4-compatible form (`::127.0.0.1`, `::/96`) and every
+ * unassigned block "unicast", and a host may route them to the IPv4 they embed.
+ * Anything ipaddr.js cannot parse is refused.
  */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === "unicast";
+  const parsed = ipaddr.process(address);
+  if (parsed.range() !== "unicast") return false;
+  return parsed.kind() === "ipv4" || (parsed as ipaddr.IPv6).match(GLOBAL_UNICAST);
 }
 
-/** The range an address is in, for the client's message (never the address itself). */
+/** IPv6 global unicast, the only IPv6 block the public internet routes. */
+const GLOBAL_UNICAST = ipaddr.parseCIDR("2000::/3") as [ipaddr.IPv6, number];
+
+/** The range an address is in, for the debug log (never for the client). */
 function rangeOf(address: string): string {
   return ipaddr.isValid(address) ? ipaddr.process(address).range() : "unparseable";
 }
+
+/**
+ * The one message for a host that resolves to nothing usable: whether it did not resolve or
+ * resolved to a private address is not the client's to know, or the gateway would be a probe
+ * of which internal names exist.
+ */
+const NOT_PUBLIC =
+  "The image URL's host does not resolve to a public address; loopback, private, link-local, " +
+  "CGNAT, multicast, unspecified and metadata addresses are refused.";
 
 /** Whether `host` (lowercase, IPv6 without brackets) matches one of the patterns. */
 export function hostAllowed(host: string, patterns: readonly string[]): boolean {
@@ -60,6 +79,10 @@ const refuse = (message: string) => new ImageFetchRefused("not_allowed", message
 export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
   const allowed = options.isAllowedAddress ?? isPublicAddress;
   const resolve = options.resolve ?? ((host: string) => lookup(host, { all: true, verbatim: true }));
+  const notPublic = (why: string, range?: string) => {
+    options.logger?.debug({ why, ...(range && { range }) }, "remote image refused: host not public");
+    return refuse(NOT_PUBLIC);
+  };
 
   /** The address to connect to for `url`, once every rule allows it. */
   async function checkedAddress(url: URL): Promise<{ address: string; family: number }> {
@@ -75,18 +98,13 @@ export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
     const addresses = ipaddr.isValid(host)
       ? [{ address: host, family: host.includes(":") ? 6 : 4 }]
       : await resolve(host).catch(() => {
-          throw new ImageFetchRefused("failed", "The image URL's host could not be resolved.");
+          throw notPublic("unresolved");
         });
     // Every address must pass: a name that also resolves to a private address is refused whole.
     const blocked = addresses.find((a) => !allowed(a.address));
-    if (blocked) {
-      throw refuse(
-        `The image URL's host resolves to a ${rangeOf(blocked.address)} address; loopback, private, link-local, ` +
-          "CGNAT, multicast, unspecified and metadata addresses are refused.",
-      );
-    }
+    if (blocked) throw notPublic("address", rangeOf(blocked.address));
     const first = addresses[0];
-    if (!first) throw new ImageFetchRefused("failed", "The image URL's host could not be resolved.");
+    if (!first) throw notPublic("unresolved");
     return first;
   }
 

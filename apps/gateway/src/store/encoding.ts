@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type ConversationMessage, placeholder } from "@openclaw/chat-completions-server";
+import { type ConversationMessage, sessionPlaceholder } from "@openclaw/chat-completions-server";
 import type { StoredTurn } from "./types.js";
 
 /** A lone (unpaired) UTF-16 surrogate. */
@@ -24,19 +24,23 @@ export function sessionId(sessionKey: string): string {
 }
 
 type Part = Exclude<Extract<ConversationMessage, { role: "user" }>["content"], string>[number];
-const isMedia = (part: Part) => part.type === "image_url" || part.type === "file" || part.type === "input_audio";
+const isMedia = (part: Part) => sessionPlaceholder(part) !== undefined;
 
 /**
- * The messages with every media part (image, file, audio) replaced by a short text placeholder
- * (`[image/png 68 B]`): a session keeps what was sent, never its bytes, so it does not grow
- * with what users paste, and no later turn re-sends an old image upstream.
+ * The messages with every media part (image, file, audio) and every file's text replaced by a
+ * short text placeholder (`[image/png 68 B]`, `[file a.pdf]`): a session keeps what was sent,
+ * never its bytes or a file's text, so it does not grow with what users paste, and no later
+ * turn re-sends an old image or file upstream.
  */
 export function withoutMediaBytes(messages: ConversationMessage[]): ConversationMessage[] {
   return messages.map((message) => {
     if (message.role !== "user" || !Array.isArray(message.content) || !message.content.some(isMedia)) return message;
     return {
       ...message,
-      content: message.content.map((part) => (isMedia(part) ? { type: "text", text: placeholder(part) } : part)),
+      content: message.content.map((part) => {
+        const stand = sessionPlaceholder(part);
+        return stand === undefined ? part : { type: "text", text: stand };
+      }),
     } as ConversationMessage;
   });
 }

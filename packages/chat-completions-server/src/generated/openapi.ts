@@ -350,7 +350,7 @@ export interface components {
         };
         /**
          * File content part
-         * @description A file of the current turn, given to the agent as text inside untrusted-content markers: PDF, or UTF-8 text (plain, markdown, CSV, JSON, HTML). Refused with 400, `param` naming the part (`messages[0].content[1].file`) and `code` one of `too_many_files`, `file_too_large`, `unsupported_file_type`, `invalid_file_data`.
+         * @description A file of the current turn, given to the agent as text inside untrusted-content markers: PDF, or UTF-8 text (plain, markdown, CSV, JSON, HTML). Refused with 400, `param` naming the part (`messages[0].content[1].file`) and `code` one of `too_many_files`, `file_too_large`, `unsupported_file_type`, `invalid_file_data`; a PDF while too many wait to be read is 503 `server_busy`.
          */
         ChatCompletionRequestMessageContentPartFile: {
             /**
@@ -1305,7 +1305,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The gateway is shutting down or the agent is unavailable. */
+        /** @description The gateway is shutting down, the agent is unavailable, or the gateway is at a bound of work it takes at once (`server_busy`, e.g. PDFs waiting to be read; `Retry-After` says when to come back). */
         ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;

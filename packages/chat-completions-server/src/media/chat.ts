@@ -1,6 +1,6 @@
 /** Chat completions' side of the media policy: which parts it checks, and what the agent gets. */
 import type { ChatMessage } from "../types.js";
-import { placeholder } from "./placeholder.js";
+import { fileTextPart, placeholder } from "./placeholder.js";
 import type { CheckedMedia, MediaPart } from "./policy.js";
 
 type Part = Extract<ChatMessage, { role: "user" }>["content"] extends string | (infer P)[] ? P : never;
@@ -44,10 +44,11 @@ export function chatMediaParts(messages: readonly ChatMessage[]): MediaPart[] {
 /**
  * A checked image or file as the content part the agent runtime takes: an image as an
  * `image_url` part (its `data:` URI of the sniffed type), a file as a text part (its text in
- * untrusted-content markers). Other endpoints (the Responses API) build their turn with it too.
+ * untrusted-content markers, marked so a session keeps only `[file name]`: see
+ * `sessionPlaceholder`). Other endpoints (the Responses API) build their turn with it too.
  */
 export function chatPartOf(media: CheckedMedia): Part {
-  if (media.kind === "file") return { type: "text", text: media.text };
+  if (media.kind === "file") return fileTextPart(media.text, media.filename);
   return { type: "image_url", image_url: { url: media.url, ...(media.detail && { detail: media.detail }) } };
 }
 

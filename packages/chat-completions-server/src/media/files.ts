@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mediaRefused } from "../errors.js";
+import { mediaRefused, serverBusy } from "../errors.js";
 import { base64Size, decodeBase64, isBase64, parseDataUri } from "./data-uri.js";
 import { pdfText } from "./pdf.js";
 import type { CheckedFile, FilePolicy, MediaPart } from "./policy.js";
@@ -85,18 +85,36 @@ export async function checkFile(
         timeoutMs: policy.pdfTimeoutMs,
         maxPages: policy.pdfMaxPages,
         maxChars: policy.maxBytes,
+        maxMemoryBytes: policy.pdfMaxMemoryBytes,
+        concurrency: policy.pdfConcurrency,
+        maxQueued: policy.pdfMaxQueued,
       },
       signal,
     );
     if ("failure" in result) {
+      // Not this PDF's fault: the gateway is reading too many. Back once every parse now running has ended.
+      if (result.failure === "busy") {
+        throw serverBusy(
+          "Too many PDFs are being read at the moment; try again shortly.",
+          Math.ceil(policy.pdfTimeoutMs / 1000),
+        );
+      }
       const why = {
         timeout: `The PDF could not be turned into text within ${policy.pdfTimeoutMs} ms.`,
         too_many_pages: `A PDF may have at most ${policy.pdfMaxPages} pages.`,
         too_much_text: `A PDF's text may be at most ${policy.maxBytes} characters.`,
+        too_much_memory: `The PDF needs more than ${size(policy.pdfMaxMemoryBytes)} of memory to read (a decompression bomb?).`,
         unreadable: "The file could not be read as a PDF.",
         aborted: "The request ended before the PDF was read.",
+        unsupported: "PDFs cannot be read on this host: their memory cannot be bounded on its platform.",
       }[result.failure];
-      throw mediaRefused(result.failure === "too_much_text" ? "file_too_large" : "invalid_file_data", param, why);
+      const code =
+        result.failure === "too_much_text" || result.failure === "too_much_memory"
+          ? "file_too_large"
+          : result.failure === "unsupported"
+            ? "unsupported_file_type"
+            : "invalid_file_data";
+      throw mediaRefused(code, param, why);
     }
     return { ...base, mime: sniffed, text: untrustedText(result.text, sniffed, bytes, filename) };
   }

@@ -33,3 +33,32 @@ export function placeholder(part: Part): string {
   if (part.type === "input_audio") return "[audio]";
   return part.type === "text" ? part.text : "";
 }
+
+/**
+ * Marks a text part made from a file with the placeholder that stands for it. A symbol: JSON
+ * (a request upstream, an answer) never carries it; registered, so every copy of this package
+ * reads the same mark.
+ */
+const STANDS_FOR = Symbol.for("openclaw.media.standsFor");
+
+/**
+ * A file's text (in its untrusted-content markers) as the text part the agent gets, marked so a
+ * session keeps `[file report.pdf]` rather than the text (see {@link sessionPlaceholder}).
+ */
+export function fileTextPart(text: string, filename?: string): Part {
+  const stand = placeholder({ type: "file", file: filename === undefined ? {} : { filename } });
+  return { type: "text", text, [STANDS_FOR]: stand } as Part;
+}
+
+/**
+ * What a session keeps instead of `part`: an image, audio or file part's placeholder, and for
+ * a file's text (see {@link fileTextPart}) the file's; `undefined` for a part kept as it is.
+ * A session so holds no media bytes and no file's text, and no later turn re-sends them upstream.
+ */
+export function sessionPlaceholder(part: Part): string | undefined {
+  const stand = (part as { [STANDS_FOR]?: unknown })[STANDS_FOR];
+  if (typeof stand === "string") return stand;
+  return part.type === "image_url" || part.type === "file" || part.type === "input_audio"
+    ? placeholder(part)
+    : undefined;
+}

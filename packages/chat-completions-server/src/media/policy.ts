@@ -27,10 +27,22 @@ export interface FilePolicy {
   maxParts: number;
   /** Largest file, decoded; also the most text one file may turn into. Default 5 MiB. */
   maxBytes: number;
-  /** Longest a PDF may take to turn into text (in a worker thread, ended past it). Default 10 000 ms. */
+  /**
+   * Longest a PDF may take to turn into text, from its arrival (its wait for a parse slot
+   * included; in a child process, killed past it). Default 10 000 ms.
+   */
   pdfTimeoutMs: number;
   /** Most pages of a PDF read; a longer one is refused. Default 100. */
   pdfMaxPages: number;
+  /**
+   * Most resident memory the child process parsing one PDF may reach; past it, it is killed and
+   * the file refused (`file_too_large`: a decompression bomb). Default 256 MiB.
+   */
+  pdfMaxMemoryBytes: number;
+  /** PDFs parsed at once, process-wide (each a child process). Default 2. */
+  pdfConcurrency: number;
+  /** PDFs waiting for a parse slot at most, process-wide; one more is 503 `server_busy`. Default 16. */
+  pdfMaxQueued: number;
 }
 
 /**
@@ -71,6 +83,9 @@ export const DEFAULT_FILE_POLICY: Readonly<FilePolicy> = Object.freeze({
   maxBytes: 5 * 1024 * 1024,
   pdfTimeoutMs: 10_000,
   pdfMaxPages: 100,
+  pdfMaxMemoryBytes: 256 * 1024 * 1024,
+  pdfConcurrency: 2,
+  pdfMaxQueued: 16,
 });
 
 /** A part to check, in the words of its request. */
