@@ -14,7 +14,7 @@ import { abortedWith, type InFlightRuns, runAnswering } from "../runs.js";
 import { selectAgent, selectSession } from "../select.js";
 import { sendJson } from "../send.js";
 import type { SseOptions } from "../sse.js";
-import type { AgentDirectory, AgentTurn, ConversationMessage, Logger, RunAgent } from "../types.js";
+import type { AgentDirectory, ConversationMessage, Logger, RunAgent } from "../types.js";
 import { initialResponse, responseId } from "./output.js";
 import { runToResponse, streamResponse, type TurnEnding } from "./stream.js";
 import { type ReadInput, readInput, toResponsesTurn } from "./turn.js";
