@@ -57,6 +57,8 @@ describe("config validation at start", () => {
       },
       /models\.providers\.o\.apiKey: environment variable NOPE_KEY is not set/,
     ],
+    // 9e15 ms is past what a Redis expiry and a Date hold, as responses.ttlMs was.
+    ["a session.ttlMs past 10 years", { session: { ttlMs: 9e15 } }, /session\.ttlMs: /],
     [
       "a session.maxLoadedBytes below session.maxBytes",
       { session: { maxBytes: 4096, maxLoadedBytes: 4095 } },

@@ -451,11 +451,12 @@ export const configSchema = z
           .int()
           .min(1024)
           .default(64 * 1024 * 1024),
-        /** With Redis: a session expires this long after its last turn. */
+        /** With Redis: a session expires this long after its last turn (at most 10 years, as a response's). */
         ttlMs: z
           .number()
           .int()
           .min(1000)
+          .max(MAX_STORED_TTL_MS)
           .default(30 * 24 * 60 * 60 * 1000),
       })
       .prefault({}),
