@@ -30,9 +30,9 @@ describe("one failed-auth lockout for every door", () => {
 
   it("HTTP -> WebSocket: wrong secrets over HTTP lock the upgrade out, before any 101", async () => {
     await guess(["http", "http", "http", "http"], gateway.url, "203.0.113.1");
-    expectRefused(await upgrade(gateway.url, TOKEN, "203.0.113.1"), 429, "rate_limit_exceeded");
-    expectRefused(await upgrade(gateway.url, TOKEN, "203.0.113.1", "/"), 429, "rate_limit_exceeded");
-    expect((await upgrade(gateway.url, TOKEN, "203.0.113.99")).status).toBe(101);
+    expectRefused(await upgrade(gateway.url, TOKEN, { ip: "203.0.113.1" }), 429, "rate_limit_exceeded");
+    expectRefused(await upgrade(gateway.url, TOKEN, { ip: "203.0.113.1", path: "/" }), 429, "rate_limit_exceeded");
+    expect((await upgrade(gateway.url, TOKEN, { ip: "203.0.113.99" })).status).toBe(101);
   });
 
   it("WebSocket -> HTTP: wrong secrets on the upgrade lock out chat completions and /v1/models", async () => {
@@ -46,9 +46,9 @@ describe("one failed-auth lockout for every door", () => {
 
   it("WebSocket -> WebSocket, and mixed doors count as one", async () => {
     await guess(["ws", "ws", "ws", "ws"], gateway.url, "203.0.113.3");
-    expectRefused(await upgrade(gateway.url, TOKEN, "203.0.113.3"), 429, "rate_limit_exceeded");
+    expectRefused(await upgrade(gateway.url, TOKEN, { ip: "203.0.113.3" }), 429, "rate_limit_exceeded");
     await guess(["ws", "http", "ws", "http"], gateway.url, "203.0.113.4");
-    expectRefused(await upgrade(gateway.url, TOKEN, "203.0.113.4"), 429, "rate_limit_exceeded");
+    expectRefused(await upgrade(gateway.url, TOKEN, { ip: "203.0.113.4" }), 429, "rate_limit_exceeded");
   });
 
   it("logs the first failure and the lockout, with the door and the client, never a secret", async () => {
@@ -160,7 +160,7 @@ describe("trustProxy", () => {
       expect(await spoof(TOKEN)).toBe(429);
       // The victim, through the real proxy, is unaffected.
       expect((await post(gateway.url, TOKEN, "198.51.100.7")).status).toBe(200);
-      expect((await upgrade(gateway.url, TOKEN, "198.51.100.7")).status).toBe(101);
+      expect((await upgrade(gateway.url, TOKEN, { ip: "198.51.100.7" })).status).toBe(101);
     } finally {
       await gateway.stop();
     }

@@ -69,8 +69,8 @@ describe("the chat page", () => {
   });
 
   it("keeps the WebSocket upgrading on / and /ws", async () => {
-    expect((await upgrade(gateway.url, TOKEN, undefined, "/")).status).toBe(101);
-    expect((await upgrade(gateway.url, TOKEN, undefined, "/ws")).status).toBe(101);
+    expect((await upgrade(gateway.url, TOKEN, { path: "/" })).status).toBe(101);
+    expect((await upgrade(gateway.url, TOKEN, { path: "/ws" })).status).toBe(101);
   });
 });
 

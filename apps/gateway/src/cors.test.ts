@@ -144,15 +144,23 @@ describe("CORS with allowed origins", () => {
   it("refuses a WebSocket upgrade from an origin not listed with 403, before the secret, uncounted", async () => {
     const ip = "203.0.113.52";
     for (let i = 0; i < 5; i++) {
-      const answer = await upgrade(gateway.url, `guess-${i}`, ip, i % 2 ? "/" : "/ws", "https://evil.example.com");
+      const answer = await upgrade(gateway.url, `guess-${i}`, {
+        ip,
+        path: i % 2 ? "/" : "/ws",
+        origin: "https://evil.example.com",
+      });
       expectRefused(answer, 403, "origin_not_allowed");
     }
-    expectRefused(await upgrade(gateway.url, TOKEN, ip, "/ws", "https://evil.example.com"), 403, "origin_not_allowed");
+    expectRefused(
+      await upgrade(gateway.url, TOKEN, { ip, origin: "https://evil.example.com" }),
+      403,
+      "origin_not_allowed",
+    );
     // Five refused guesses, none counted: this client is not locked out (maxAttempts is 3).
-    expect((await upgrade(gateway.url, TOKEN, ip, "/ws", "https://a.example.org")).status).toBe(101);
-    expect((await upgrade(gateway.url, TOKEN, ip, "/", EXACT)).status).toBe(101);
+    expect((await upgrade(gateway.url, TOKEN, { ip, origin: "https://a.example.org" })).status).toBe(101);
+    expect((await upgrade(gateway.url, TOKEN, { ip, path: "/", origin: EXACT })).status).toBe(101);
     // A program sends no Origin: the check is for browser pages.
-    expect((await upgrade(gateway.url, TOKEN, ip)).status).toBe(101);
+    expect((await upgrade(gateway.url, TOKEN, { ip })).status).toBe(101);
   });
 });
 
@@ -200,7 +208,7 @@ it("without allowed origins (the default), sends no CORS headers and checks no W
     });
     expect(models.status).toBe(200);
     expect(corsHeaders(models)).toEqual([]);
-    expect((await upgrade(gateway.url, TOKEN, undefined, "/ws", "https://anywhere.example")).status).toBe(101);
+    expect((await upgrade(gateway.url, TOKEN, { origin: "https://anywhere.example" })).status).toBe(101);
   } finally {
     await gateway.stop();
   }

@@ -4,10 +4,9 @@ import { request } from "node:http";
 import { expectSchema } from "@openclaw/contract-kit";
 import { baseConfig, type RunningGateway, startGateway, TOKEN } from "@openclaw/contract-kit/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { ConfigError, parseConfig } from "./config/load.js";
 import { hostCheck } from "./hosts.js";
-import { type Answer, expectRefused } from "./test/doors.js";
+import { type Answer, expectRefused, upgrade } from "./test/doors.js";
 
 /** `GET path` on the gateway with `Host: host` and `secret`, as a page on that name would send it. */
 function get(url: string, path: string, host: string, secret = TOKEN): Promise<Answer> {
@@ -21,28 +20,6 @@ function get(url: string, path: string, host: string, secret = TOKEN): Promise<A
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.end();
-  });
-}
-
-/** A WebSocket upgrade with `Host: host` and the right secret: 101, or the refusal. */
-function upgradeAs(url: string, host: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace("http", "ws")}/ws`, {
-      headers: { host, authorization: `Bearer ${TOKEN}` },
-    });
-    ws.on("unexpected-response", (_req, res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    ws.on("open", () => {
-      ws.close();
-      resolve({ status: 101, headers: {}, body: "" });
-    });
-    ws.on("error", (error) => {
-      if (!/Unexpected server response/.test(error.message)) reject(error);
-    });
   });
 }
 
@@ -73,7 +50,7 @@ describe("a gateway bound to loopback answers loopback names and gateway.http.al
       for (let i = 0; i < 3; i++) expectHostRefused(await get(gateway.url, path, `rebound.example:${port}`, "bad"));
     }
     expectHostRefused(await get(gateway.url, "/v1/models", `rebound.example:${port}`));
-    expectHostRefused(await upgradeAs(gateway.url, `rebound.example:${port}`));
+    expectHostRefused(await upgrade(gateway.url, TOKEN, { host: `rebound.example:${port}` }));
     // Nine wrong secrets under a rebound name, and the address is not locked out.
     expect((await get(gateway.url, "/v1/models", `127.0.0.1:${port}`)).status).toBe(200);
   });
@@ -88,7 +65,7 @@ describe("a gateway bound to loopback answers loopback names and gateway.http.al
     "GW.example.com:443",
   ])("answers Host %s, HTTP and WebSocket", async (host) => {
     expect((await get(gateway.url, "/v1/models", host)).status).toBe(200);
-    expect((await upgradeAs(gateway.url, host)).status).toBe(101);
+    expect((await upgrade(gateway.url, TOKEN, { host })).status).toBe(101);
   });
 
   it.each([

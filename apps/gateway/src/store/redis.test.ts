@@ -65,14 +65,14 @@ describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
 
   it("locks a client out at every door of both processes, whichever doors its guesses used", async () => {
     await guess(["ws", "ws", "ws", "ws"], [a.url, b.url], "203.0.113.42");
-    expectRefused(await upgrade(b.url, TOKEN, "203.0.113.42"), 429, "rate_limit_exceeded");
-    expectRefused(await upgrade(a.url, TOKEN, "203.0.113.42"), 429, "rate_limit_exceeded");
+    expectRefused(await upgrade(b.url, TOKEN, { ip: "203.0.113.42" }), 429, "rate_limit_exceeded");
+    expectRefused(await upgrade(a.url, TOKEN, { ip: "203.0.113.42" }), 429, "rate_limit_exceeded");
     await expectError(await post(a.url, TOKEN, "203.0.113.42"), 429);
     await guess(["http", "http", "http", "http"], [a.url, b.url], "203.0.113.43");
-    expectRefused(await upgrade(b.url, TOKEN, "203.0.113.43"), 429, "rate_limit_exceeded");
+    expectRefused(await upgrade(b.url, TOKEN, { ip: "203.0.113.43" }), 429, "rate_limit_exceeded");
     await guess(["ws", "http", "ws", "http"], [a.url, b.url], "203.0.113.44");
     await expectError(await post(b.url, TOKEN, "203.0.113.44"), 429);
-    expectRefused(await upgrade(a.url, TOKEN, "203.0.113.44"), 429, "rate_limit_exceeded");
+    expectRefused(await upgrade(a.url, TOKEN, { ip: "203.0.113.44" }), 429, "rate_limit_exceeded");
   });
 
   it("continues, retrieves and deletes on one process a response stored by the other", async () => {

@@ -10,15 +10,29 @@ export interface Answer {
   body: string;
 }
 
-/**
- * A WebSocket upgrade with `secret` (from `ip`, as a proxy on loopback would say, and with
- * `origin` as a browser page would send it): 101, or the refusal.
- */
-export function upgrade(url: string, secret: string, ip?: string, path = "/ws", origin?: string): Promise<Answer> {
+/** How {@link upgrade} presents itself besides the secret. */
+export interface UpgradeAs {
+  /** The client address, as a proxy on loopback would say (`X-Forwarded-For`). */
+  ip?: string;
+  /** Default `/ws`. */
+  path?: string;
+  /** `Origin`, as a browser page would send it. */
+  origin?: string;
+  /** `Host`, as a rebound name would arrive. */
+  host?: string;
+}
+
+/** A WebSocket upgrade with `secret`, presented as `as` says: 101, or the refusal. */
+export function upgrade(
+  url: string,
+  secret: string,
+  { ip, path = "/ws", origin, host }: UpgradeAs = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { authorization: `Bearer ${secret}` };
     if (ip) headers["x-forwarded-for"] = ip;
     if (origin) headers.origin = origin;
+    if (host) headers.host = host;
     const ws = new WebSocket(`${url.replace("http", "ws")}${path}`, { headers });
     ws.on("unexpected-response", (_req, res) => {
       let body = "";
@@ -65,6 +79,6 @@ export async function guess(doors: ("http" | "ws")[], url: string | string[], ip
   for (const [i, door] of doors.entries()) {
     const at = Array.isArray(url) ? (url[i % url.length] as string) : url;
     if (door === "http") await expectError(await post(at, `guess-${i}`, ip), 401);
-    else expectRefused(await upgrade(at, `guess-${i}`, ip), 401, "invalid_api_key");
+    else expectRefused(await upgrade(at, `guess-${i}`, { ip }), 401, "invalid_api_key");
   }
 }
