@@ -214,13 +214,13 @@ const cors = z.strictObject({
 /** The chat page at `/` (served only while the chat completions endpoint is on). */
 const chatPage = z.strictObject({ enabled: z.boolean().default(true) });
 
+/** The longest a stored response may be kept: 10 years (`9e15` ms would be past the last valid Date). */
+const MAX_STORED_TTL_MS = 10 * 365 * 24 * 60 * 60 * 1000;
+
 /**
  * The Responses API (`/v1/responses`). It goes through the same door as chat completions, so
  * the body, keep-alive and slow-reader limits are `chatCompletions`'s and apply to both.
  */
-/** The longest a stored response may be kept: 10 years (`9e15` ms would be past the last valid Date). */
-const MAX_STORED_TTL_MS = 10 * 365 * 24 * 60 * 60 * 1000;
-
 const responses = z.strictObject({
   enabled: z.boolean().default(false),
   /**
@@ -234,8 +234,9 @@ const responses = z.strictObject({
     .max(MAX_STORED_TTL_MS)
     .default(30 * 24 * 60 * 60 * 1000),
   /**
-   * Largest conversation one stored response keeps (its chain's history and its own input);
-   * a request over it is 413 `response_chain_too_large` before the agent runs.
+   * Largest record one stored response keeps before its answer (the chain's history, its own
+   * input, the echoed `instructions` and `tools`); over it, 413 `response_chain_too_large`
+   * before the agent runs.
    */
   maxStoredBytes: z
     .number()
