@@ -43,9 +43,9 @@ export interface ResponsesOptions {
   /** How long a stored response is kept. Default 30 days. */
   ttlMs?: number;
   /**
-   * Largest conversation a stored response keeps (its chain's history and its own input, its
-   * images and files as placeholders), in bytes of JSON; a request over it is 413
-   * `response_chain_too_large`. Default 16 MiB.
+   * Largest record a stored response keeps before its answer (its chain's history, its own
+   * input with images and files as placeholders, the echoed `instructions` and `tools`), in
+   * bytes of JSON; a request over it is 413 `response_chain_too_large`. Default 16 MiB.
    */
   maxStoredBytes?: number;
   /**
