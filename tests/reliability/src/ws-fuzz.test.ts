@@ -63,7 +63,7 @@ const mutations: { name: string; make(base: Json, pick: number): string | Buffer
       const [field, length] = [
         ["id", 257],
         ["agentId", 65],
-        ["sessionKey", MAX_SESSION_KEY_LENGTH],
+        ["sessionKey", MAX_SESSION_KEY_LENGTH + 1],
       ][pick % 3] as [string, number];
       return JSON.stringify({ ...base, [field]: "k".repeat(length + (pick % 1000)) });
     },
@@ -171,9 +171,10 @@ describe("WebSocket frames through the gateway CLI", () => {
     );
   });
 
-  it("tries every mutation at least once", async () => {
+  it("tries every mutation with each field and value it picks from", async () => {
+    // 60 picks cover every combination of the lists above (the longest cycle is 5 × 11 = 55).
     for (const mutation of mutations) {
-      for (let pick = 0; pick < 12; pick++) {
+      for (let pick = 0; pick < 60; pick++) {
         await expectRefused(client, mutation.make({ type: "agent.run", id: "m", message: "x" }, pick), mutation.name);
       }
     }
