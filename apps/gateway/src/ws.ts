@@ -80,9 +80,17 @@ function settledOrAborted(promise: Promise<void>, signal: AbortSignal): Promise<
  * input pauses, so a client that stops reading cannot make the gateway buffer without bound,
  * however many frames it sends. A connection that stays past the bound for
  * `slowReaderTimeoutMs` is closed with 1008 and cut off.
+ *
+ * "Waiting" counts every frame handed to the socket whose write has not called back, not just
+ * `ws.bufferedAmount`: while the kernel takes writes at once the socket's buffer stays empty,
+ * but each write's callback (holding its frame) waits on the tick queue, which runs only when
+ * the runs' promise chains yield. An agent that answers without I/O (a cache, a stub) never
+ * yields, and those callbacks grew the heap by megabytes per run.
  */
 class Outbox {
   private stalled: NodeJS.Timeout | undefined;
+  /** Bytes of frames handed to the socket whose write has not called back. */
+  private unwritten = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -93,8 +101,12 @@ class Outbox {
   /** Sends `frame`; resolves once the socket can take more (at once unless it is backed up, or `signal` aborts). */
   send(frame: GatewayFrame, signal?: AbortSignal): Promise<void> {
     if (this.ws.readyState !== this.ws.OPEN) return Promise.resolve();
+    const text = JSON.stringify(frame);
+    const bytes = Buffer.byteLength(text);
+    this.unwritten += bytes;
     const written = new Promise<void>((resolve) =>
-      this.ws.send(JSON.stringify(frame), () => {
+      this.ws.send(text, () => {
+        this.unwritten -= bytes;
         this.check();
         resolve();
       }),
@@ -105,7 +117,7 @@ class Outbox {
 
   /** Whether the socket can take more; pauses or resumes reading and the slow-reader clock to match. */
   private check(): boolean {
-    if (this.ws.readyState !== this.ws.OPEN || this.ws.bufferedAmount <= this.limits.maxBufferedBytes) {
+    if (this.ws.readyState !== this.ws.OPEN || this.unwritten <= this.limits.maxBufferedBytes) {
       clearTimeout(this.stalled);
       this.stalled = undefined;
       if (this.ws.isPaused) this.ws.resume();
@@ -113,7 +125,7 @@ class Outbox {
     }
     if (!this.ws.isPaused) this.ws.pause();
     this.stalled ??= setTimeout(() => {
-      this.logger.warn({ bufferedBytes: this.ws.bufferedAmount }, "websocket reader too slow; closing");
+      this.logger.warn({ bufferedBytes: this.unwritten }, "websocket reader too slow; closing");
       // Not reading, it would never see the close frame: cut it off.
       this.ws.close(1008, "not reading");
       this.ws.terminate();
