@@ -100,7 +100,11 @@ it("caps WebSocket runs per gateway across connections (gateway.ws.maxRuns)", as
 });
 
 it("a client that stops reading while runs stream big replies: memory stays bounded, the reader is cut off", async () => {
-  // A small heap, so unbounded buffering fails fast; a fast agent with a reply of 20,000 words per run.
+  // A small heap, so unbounded buffering fails fast; a fast agent with a reply of 10,000 words
+  // (0.5 MB) per run. The heap must hold what the runs need besides the buffer: ~21 MB idle, and
+  // per run its message, reply, demo words and session record. With 20,000 words that came to
+  // ~58 MB of the 64 when all eight runs wrote their sessions at once, and a loaded CI machine
+  // crossed it; now ~45 MB. Without the Outbox's backpressure this still dies (Node 20 and 24).
   const gateway = await startGateway(
     baseConfig({
       gateway: { ws: { maxBufferedBytes: 256 * 1024, slowReaderTimeoutMs: 1000 } },
@@ -112,7 +116,7 @@ it("a client that stops reading while runs stream big replies: memory stays boun
     const baseline = rssBytes(gateway.child.pid);
     const reader = await connect(gateway.url);
     reader.ws.pause();
-    const message = Array.from({ length: 20_000 }, (_, i) => `word${i}`.padEnd(48, "x")).join(" ");
+    const message = Array.from({ length: 10_000 }, (_, i) => `word${i}`.padEnd(48, "x")).join(" ");
     for (let i = 0; i < 64; i++) reader.send({ type: "agent.run", id: `r${i}`, message, sessionKey: `big-${i}` });
     let peak = 0;
     await until(
@@ -127,8 +131,8 @@ it("a client that stops reading while runs stream big replies: memory stays boun
     // Cut off: it was not reading, so the close frame never reached it.
     expect(await reader.closed).toBe(1006);
     // The 64 MB old space is the bound that matters (the old code died there). RSS also counts
-    // the young generation and the 64 × 1 MB of frames read before backpressure starts, which
-    // Node 24 collects later than Node 20: 56 MB grown there, 193 MB on Node 24 in a CI run.
+    // the young generation and the 64 × 0.5 MB of frames read before backpressure starts, which
+    // Node 24 collects later than Node 20 (with 1 MB frames: 56 MB grown there, 193 MB on Node 24).
     expect(peak - baseline).toBeLessThan(256 * 1024 * 1024);
     // Still serving.
     const next = await connect(gateway.url);
