@@ -37,8 +37,9 @@ export interface AuthGate {
    * Checks the `Authorization` header of `req`, arriving at `door` (a name for the log, e.g.
    * `"http"` or `"websocket"`). Returns, or resolves to, `undefined` to let the request in, or
    * the error to answer: 401 `invalid_api_key`, 429 (locked out, with `Retry-After`), or 500
-   * when the limiter's store failed and `passOnStoreError` is false. It resolves without
-   * waiting for anything when no store lookup is needed (the right secret from an exempt client).
+   * when the limiter's store failed and `passOnStoreError` is false. It returns without a
+   * promise when no store lookup is needed (the right secret from an exempt client) or the
+   * store answers synchronously (the default memory store).
    *
    * `clientIp` is the client's address as the host resolves it (Express's `req.ip`, which
    * honours `trust proxy`); without it, the TCP peer's. Whatever it returns, the lockout is
@@ -122,8 +123,8 @@ export function createAuthGate(options: AuthGateOptions): AuthGate {
         exempt,
       };
       const admitted = limiter.admit(client);
-      if (admitted === undefined) return decide(req, client, door);
-      return admitted.then((refused) => refused ?? decide(req, client, door));
+      if (admitted instanceof Promise) return admitted.then((refused) => refused ?? decide(req, client, door));
+      return admitted ?? decide(req, client, door);
     },
   };
 }

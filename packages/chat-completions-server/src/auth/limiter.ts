@@ -1,4 +1,4 @@
-import type { Options, Store } from "express-rate-limit";
+import type { ClientRateLimitInfo, Options, Store } from "express-rate-limit";
 import { authStoreUnavailable, invalidApiKey, type OpenAIError, tooManyFailedAttempts } from "../errors.js";
 import type { ServerObserver } from "../observer.js";
 import type { Logger } from "../types.js";
@@ -53,9 +53,10 @@ export interface AuthClient {
 export interface FailedAuthLimiter {
   /**
    * Before the secret is checked: `undefined` to go on, or the error to answer (429 for a
-   * locked-out client). Synchronous when no store needs asking (an exempt client).
+   * locked-out client). Synchronous when no store needs asking (an exempt client) or the store
+   * answers synchronously (the memory store).
    */
-  admit(client: AuthClient): Promise<OpenAIError | undefined> | undefined;
+  admit(client: AuthClient): Promise<OpenAIError | undefined> | OpenAIError | undefined;
   /**
    * A wrong secret at `door`: counts it, locks the client out once it reaches `maxAttempts`,
    * and resolves to the answer: 401, or 429 when concurrent guesses already went over.
@@ -66,12 +67,34 @@ export interface FailedAuthLimiter {
    * the client's failures reached `maxAttempts` or it was locked out meanwhile. With a store
    * that has latency (Redis), every guess of a concurrent burst passes `admit` before any is
    * counted; without this check the right one among them would be let in, however many wrong
-   * ones came before it. Synchronous (`undefined`) when the client is never locked out.
+   * ones came before it. Synchronous when the client is never locked out or the store answers
+   * synchronously.
    */
-  confirm(client: AuthClient): Promise<OpenAIError | undefined> | undefined;
+  confirm(client: AuthClient): Promise<OpenAIError | undefined> | OpenAIError | undefined;
 }
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+type Answer = OpenAIError | undefined;
+
+/**
+ * `use(read())`, synchronously when the store answered synchronously (the memory store: no
+ * promise, no wait for the right secret), else once its promise settles; `fail` answers a read
+ * that threw or rejected.
+ */
+function afterRead<T>(
+  read: () => T | Promise<T>,
+  use: (value: T) => Answer | Promise<Answer>,
+  fail: (error: unknown) => Answer,
+): Answer | Promise<Answer> {
+  let value: T | Promise<T>;
+  try {
+    value = read();
+  } catch (error) {
+    return fail(error);
+  }
+  return value instanceof Promise ? value.then(use).catch(fail) : use(value);
+}
 
 /**
  * Counts wrong secrets per client on express-rate-limit stores (memory, bounded, or any other
@@ -121,15 +144,12 @@ export function createFailedAuthLimiter(
     return passOnStoreError ? pass : authStoreUnavailable();
   };
 
-  const admit = async (client: AuthClient) => {
-    try {
-      const lock = await lockouts.get?.(client.key);
-      if (lock && lock.totalHits > 0) return tooManyFailedAttempts(retryAfter(lock.resetTime));
-    } catch (error) {
-      return storeFailed(error, undefined);
-    }
-    return undefined;
-  };
+  /** A client with a lockout in force is refused until it ends. */
+  const lockedOut = (lock: ClientRateLimitInfo | undefined) =>
+    lock && lock.totalHits > 0 ? tooManyFailedAttempts(retryAfter(lock.resetTime)) : undefined;
+  const passOrRefuse = (error: unknown) => storeFailed(error, undefined);
+
+  const admit = (client: AuthClient) => afterRead(() => lockouts.get?.(client.key), lockedOut, passOrRefuse);
 
   const failed = async (client: AuthClient, door: string) => {
     observer?.authFailed?.({ door });
@@ -156,19 +176,17 @@ export function createFailedAuthLimiter(
     }
   };
 
-  const confirm = async (client: AuthClient) => {
-    try {
-      // Failures first, then the lockout: a lockout resets the failures only after it is set,
-      // so one of the two reads sees a guess counted before this secret was checked.
-      const failuresNow = await failures.get?.(client.key);
-      if (failuresNow && failuresNow.totalHits >= maxAttempts) return tooManyFailedAttempts(retryAfter(undefined));
-      const lock = await lockouts.get?.(client.key);
-      if (lock && lock.totalHits > 0) return tooManyFailedAttempts(retryAfter(lock.resetTime));
-    } catch (error) {
-      return storeFailed(error, undefined);
-    }
-    return undefined;
-  };
+  // Failures first, then the lockout: a lockout resets the failures only after it is set, so one
+  // of the two reads sees a guess counted before this secret was checked.
+  const confirm = (client: AuthClient) =>
+    afterRead(
+      () => failures.get?.(client.key),
+      (failuresNow) =>
+        failuresNow && failuresNow.totalHits >= maxAttempts
+          ? tooManyFailedAttempts(retryAfter(undefined))
+          : afterRead(() => lockouts.get?.(client.key), lockedOut, passOrRefuse),
+      passOrRefuse,
+    );
 
   return {
     admit: (client) => (locks && !client.exempt ? admit(client) : undefined),
