@@ -71,18 +71,40 @@ export function createAgentRuntime(config: Config, sessions: SessionStore, logge
   const ids = [...agents.keys()];
   const defaultAgentId = config.agents.list.find((a) => a.default)?.id ?? (agents.has("main") ? "main" : ids[0]);
 
+  // One generator from the provider's events to the caller: each `yield*` between them would
+  // cost every event of every run another suspension and resumption.
   async function* runTurn(turn: AgentTurn, { signal }: { signal: AbortSignal }): AsyncGenerator<AgentEvent> {
     const agent = agents.get(turn.agentId);
     if (!agent) throw new AgentError(`Unknown agent '${turn.agentId}'.`, { status: 404, code: "model_not_found" });
     const persistent = turn.sessionKind !== "ephemeral";
     const added = persistent ? newMessages(turn.messages) : turn.messages;
     // Ephemeral turns load nothing, so they never wait for the budget.
-    const release = persistent ? await reserve(turn.sessionKey, signal) : () => {};
+    const release = persistent ? await reserve(turn.sessionKey, signal) : undefined;
     try {
-      yield* streamTurn(agent, turn, added, persistent, signal);
+      const stored = persistent ? await sessions.load(turn.sessionKey).catch(unavailable) : [];
+      const history = stored.flatMap((t) => t.messages);
+      const system = [agent.systemPrompt, turn.system].filter(Boolean).join("\n\n") || undefined;
+
+      let text = "";
+      const calls = new ToolCallAccumulator();
+      let done: Extract<AgentEvent, { type: "done" }> = { type: "done" };
+      const request = { model: agent.model, system, messages: [...history, ...added], params: turn.params };
+      for await (const event of agent.provider.stream(request, signal)) {
+        if (signal.aborted) return;
+        if (event.type === "done") {
+          done = event;
+          continue;
+        }
+        if (event.type === "text") text += event.text;
+        else calls.add(event);
+        yield event;
+      }
+      if (signal.aborted) return;
+      if (persistent) await store(agent.id, turn.sessionKey, added, text, calls);
+      yield done;
     } finally {
       // However the turn ends (done, error, the client gone): its history is no longer held.
-      release();
+      release?.();
     }
   }
 
@@ -100,52 +122,29 @@ export function createAgentRuntime(config: Config, sessions: SessionStore, logge
     return budget.acquire(bytes, signal);
   }
 
-  /** Loads the session (if persistent), streams the model's reply and stores the finished turn. */
-  async function* streamTurn(
-    agent: ResolvedAgent,
-    turn: AgentTurn,
+  /** Appends the finished turn to its session; stored before `done` goes out, so a client that saw the end can rely on it. */
+  async function store(
+    agentId: string,
+    sessionKey: string,
     added: ConversationMessage[],
-    persistent: boolean,
-    signal: AbortSignal,
-  ): AsyncGenerator<AgentEvent> {
-    const stored = persistent ? await sessions.load(turn.sessionKey).catch(unavailable) : [];
-    const history = stored.flatMap((t) => t.messages);
-    const system = [agent.systemPrompt, turn.system].filter(Boolean).join("\n\n") || undefined;
-
-    let text = "";
-    const calls = new ToolCallAccumulator();
-    let done: Extract<AgentEvent, { type: "done" }> = { type: "done" };
-    const request = { model: agent.model, system, messages: [...history, ...added], params: turn.params };
-    for await (const event of agent.provider.stream(request, signal)) {
-      if (signal.aborted) return;
-      if (event.type === "done") {
-        done = event;
-        continue;
-      }
-      if (event.type === "text") text += event.text;
-      else calls.add(event);
-      yield event;
-    }
-    if (signal.aborted) return;
-    if (persistent) {
-      const reply: ConversationMessage = { role: "assistant", content: text || null };
-      if (calls.size > 0) reply.tool_calls = calls.toMessageToolCalls();
-      // Stored before `done` goes out: a client that saw the end of a turn can rely on it.
-      const kept = await sessions.append(turn.sessionKey, { messages: [...added, reply] }).catch((error: unknown) => {
-        throw new AgentError("The turn finished but could not be saved to its session.", {
-          status: 500,
-          code: "session_write_failed",
-          cause: error,
-        });
+    text: string,
+    calls: ToolCallAccumulator,
+  ): Promise<void> {
+    const reply: ConversationMessage = { role: "assistant", content: text || null };
+    if (calls.size > 0) reply.tool_calls = calls.toMessageToolCalls();
+    const kept = await sessions.append(sessionKey, { messages: [...added, reply] }).catch((error: unknown) => {
+      throw new AgentError("The turn finished but could not be saved to its session.", {
+        status: 500,
+        code: "session_write_failed",
+        cause: error,
       });
-      // Answered all the same: the session keeps its earlier turns and stays usable.
-      if (!kept)
-        logger?.warn(
-          { agentId: agent.id, maxBytes: config.session.maxBytes },
-          "turn larger than session.maxBytes answered but not kept in its session",
-        );
-    }
-    yield done;
+    });
+    // Answered all the same: the session keeps its earlier turns and stays usable.
+    if (!kept)
+      logger?.warn(
+        { agentId, maxBytes: config.session.maxBytes },
+        "turn larger than session.maxBytes answered but not kept in its session",
+      );
   }
 
   return {
