@@ -1,5 +1,11 @@
 // The syntax of gateway.http.cors.allowedOrigins: checked at config load, matched per request.
-import { parse } from "tldts";
+import { createRequire } from "node:module";
+
+// The Public Suffix List (tldts) is ~1–2 MiB of RSS once loaded and only a subdomain pattern
+// needs it, once, at config load: loaded then, synchronously, rather than at every start.
+const requireCjs = createRequire(import.meta.url);
+const publicSuffixOf = (domain: string) =>
+  (requireCjs("tldts") as typeof import("tldts")).parse(domain, { allowPrivateDomains: true });
 
 /**
  * One entry of `gateway.http.cors.allowedOrigins`, as the config writes it:
@@ -48,7 +54,7 @@ export function originEntryProblem(entry: string): string | undefined {
     }
     // Every name under a public suffix (`github.io`, `co.uk`) belongs to someone else: the
     // Public Suffix List, ICANN and private sections, as browsers use it for cookies.
-    const suffix = parse(domain, { allowPrivateDomains: true });
+    const suffix = publicSuffixOf(domain);
     if (suffix.publicSuffix === domain && (suffix.isIcann || suffix.isPrivate)) {
       return `"${entry}": "${domain}" is a public suffix (anyone can have a name under it): name your own domain, e.g. "${pattern[1]}://.yours.${domain}"`;
     }

@@ -2,7 +2,6 @@ import { lookup } from "node:dns/promises";
 import type { LookupFunction } from "node:net";
 import { type ImageFetcher, ImageFetchRefused } from "@openclaw/chat-completions-server";
 import ipaddr from "ipaddr.js";
-import { Agent, request } from "undici";
 
 export interface ImageFetcherOptions {
   /** Host patterns an image URL may name: `images.example.com`, `*.example.com` (subdomains), `*` (any). */
@@ -66,6 +65,14 @@ export function hostAllowed(host: string, patterns: readonly string[]): boolean 
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+// undici costs 3–9 MiB of RSS once loaded, and most gateways never fetch an image
+// (`images.allowUrl` is off by default): it is loaded when a fetcher is made, not at start.
+let undici: Promise<typeof import("undici")> | undefined;
+const loadUndici = () => {
+  undici ??= import("undici");
+  return undici;
+};
 const refuse = (message: string) => new ImageFetchRefused("not_allowed", message);
 
 /**
@@ -108,7 +115,10 @@ export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
     return first;
   }
 
+  // Loading starts now, so the first fetch does not wait for it; a failure surfaces there.
+  loadUndici().catch(() => {});
   return async (url, { maxBytes, signal }) => {
+    const { Agent, request } = await loadUndici();
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const abort = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let current = url;
