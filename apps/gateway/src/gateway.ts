@@ -80,7 +80,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const redisConfig = config.gateway.store.redis;
   // Loaded only when configured: the Redis client alone costs ~150 ms and 8 MiB at start.
   const redisStore = redisConfig ? await import("./store/redis.js") : undefined;
-  const redis = redisConfig && redisStore ? await redisStore.connectRedis(redisConfig.url, logger) : undefined;
+  const redis =
+    redisConfig && redisStore ? await redisStore.connectRedis(redisConfig.url, logger, redisConfig) : undefined;
   const redisHealth =
     redis && redisConfig && redisStore
       ? redisStore.watchRedis(redis, { intervalMs: redisConfig.pingIntervalMs, timeoutMs: redisConfig.pingTimeoutMs })

@@ -96,6 +96,13 @@ export const redisStore = z.strictObject({
   pingIntervalMs: timerMs(10).default(2000),
   /** A PING unanswered this long makes `/readyz` say `redis_unreachable`. */
   pingTimeoutMs: timerMs(10).default(500),
+  /**
+   * Commands waiting for Redis at most (sent and unanswered, or not yet sent); past it a
+   * command fails at once, as a timed-out one does. A command that timed out still waits for
+   * its reply, so without this a hung Redis would keep every request's command (and its value,
+   * a whole session turn) in memory until it answered again.
+   */
+  maxQueuedCommands: z.number().int().min(1).default(1000),
 });
 
 const MIB = 1024 * 1024;

@@ -11,12 +11,13 @@ import {
   startGateway,
   TOKEN,
 } from "@openclaw/contract-kit/gateway";
+import { pino } from "pino";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRefused, guess, post, upgrade } from "../test/doors.js";
 import { freePort, hasRedis, startRedis, stopRedis } from "../test/redis-server.js";
 import { sessionId } from "./encoding.js";
-import { RedisSessionStore } from "./redis.js";
+import { connectRedis, type RedisClient, RedisSessionStore, withDeadline } from "./redis.js";
 
 describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
   let port: number;
@@ -257,5 +258,48 @@ describe.skipIf(!hasRedis)("Redis unreachable at start", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Cannot connect to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1/);
     expect(result.stderr).not.toContain("hunter2");
+  });
+});
+
+describe.skipIf(!hasRedis)("a hung Redis (SIGSTOP)", () => {
+  let redis: ChildProcess;
+  let client: RedisClient;
+  const silentLogger = pino({ level: "silent" });
+  beforeAll(async () => {
+    const port = await freePort();
+    redis = await startRedis(port);
+    client = await connectRedis(`redis://127.0.0.1:${port}`, silentLogger, { maxQueuedCommands: 3 });
+  });
+  afterAll(async () => {
+    redis?.kill("SIGCONT");
+    await client?.quit().catch(() => {});
+    if (redis) await stopRedis(redis);
+  });
+
+  it("keeps at most maxQueuedCommands commands waiting: the next fails at once, and the client recovers", async () => {
+    redis.kill("SIGSTOP");
+    let waiting: Promise<unknown>[];
+    try {
+      // Timed out, yet each still waits for its reply, holding its value.
+      waiting = [1, 2, 3].map((i) =>
+        withDeadline(client.set(`hung:${i}`, "x".repeat(1024)), 50).then(
+          () => "answered",
+          (error: Error) => error.name,
+        ),
+      );
+      const fourth = client.set("hung:4", "x").then(
+        () => "answered",
+        (error: Error) => error.message,
+      );
+      // Refused before any of the three even times out: it never joined the queue.
+      const first = await Promise.race([fourth.then((outcome) => `fourth: ${outcome}`), waiting[0]]);
+      expect(first).toMatch(/^fourth: .*queue is full/i);
+      expect(await Promise.all(waiting)).toEqual(["RedisTimeoutError", "RedisTimeoutError", "RedisTimeoutError"]);
+    } finally {
+      redis.kill("SIGCONT");
+    }
+    // The late replies drain the queue; the client is usable again.
+    await until(async () => (await client.ping().catch(() => undefined)) === "PONG", { what: "Redis to answer again" });
+    expect(await client.get("hung:1")).toBe("x".repeat(1024));
   });
 });

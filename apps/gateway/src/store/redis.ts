@@ -62,13 +62,19 @@ export function watchRedis(
 /**
  * Connects to Redis or fails fast with a clear error. Once connected, a lost connection is
  * retried by itself (backoff up to 2 s); meanwhile commands fail at once instead of queueing,
- * so requests get clean errors rather than hanging.
+ * so requests get clean errors rather than hanging. At most `maxQueuedCommands` commands wait
+ * for replies (`gateway.store.redis.maxQueuedCommands`); past it a command fails at once.
  */
-export async function connectRedis(url: string, logger: Logger): Promise<RedisClient> {
+export async function connectRedis(
+  url: string,
+  logger: Logger,
+  { maxQueuedCommands }: { maxQueuedCommands: number },
+): Promise<RedisClient> {
   let connected = false;
   const client = createClient({
     url,
     disableOfflineQueue: true,
+    commandsQueueMaxLength: maxQueuedCommands,
     socket: {
       connectTimeout: 5000,
       reconnectStrategy: (retries, cause) => (connected ? Math.min(50 * 2 ** retries, 2000) : cause),
