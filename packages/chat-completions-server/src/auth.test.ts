@@ -1,9 +1,12 @@
-import { request } from "node:http";
+import { type IncomingMessage, request } from "node:http";
 import { connect } from "node:net";
+import { runInNewContext } from "node:vm";
 import { until } from "@openclaw/contract-kit";
 import { MemoryStore } from "express-rate-limit";
 import { afterEach, describe, expect, it } from "vitest";
 import { bearerSecret, MAX_AUTHORIZATION_LENGTH } from "./auth/bearer.js";
+import { createAuthGate } from "./auth/gate.js";
+import { StoreBusyError } from "./auth/limiter.js";
 import { BoundedMemoryStore } from "./auth/memory-store.js";
 import { chatRequest, expectError, postChat, startServer, type TestServer, TOKEN } from "./test/harness.js";
 import type { Logger } from "./types.js";
@@ -357,6 +360,86 @@ describe("failed-auth lockout", () => {
     for (let i = 0; i < 3; i++)
       await expectError(await postChat(server.url, chatRequest(), { authorization: "Bearer bad" }), 401);
     expect((await postChat(server.url, chatRequest())).status).toBe(200);
+  });
+
+  /** The bounded memory store with its answers wrapped, as other stores give them. */
+  const answering = (wrap: <T>(value: T) => unknown) => () => {
+    const store = new BoundedMemoryStore();
+    return Object.assign(store, {
+      get: (key: string) => wrap(BoundedMemoryStore.prototype.get.call(store, key)),
+      increment: (key: string) => wrap(BoundedMemoryStore.prototype.increment.call(store, key)),
+    }) as unknown as BoundedMemoryStore;
+  };
+  const OtherRealmPromise = runInNewContext("Promise") as PromiseConstructor;
+  it.each([
+    ["answers synchronously (the memory store)", undefined],
+    ["answers with a promise", answering((value) => Promise.resolve(value))],
+    ["answers with another realm's promise", answering((value) => OtherRealmPromise.resolve(value))],
+    // biome-ignore lint/suspicious/noThenProperty: a thenable is what this case is about.
+    ["answers with a thenable", answering((value) => ({ then: (resolve: (v: unknown) => void) => resolve(value) }))],
+  ])("keeps the lockout with a store that %s", async (_, rateLimitStore) => {
+    server = await startServer(
+      { auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 3 } }, rateLimitStore },
+      trustProxy,
+    );
+    for (let i = 0; i < 3; i++)
+      await expectError(await postChat(server.url, chatRequest(), from("192.0.2.20", "bad")), 401);
+    await expectError(await postChat(server.url, chatRequest(), from("192.0.2.20", TOKEN)), 429);
+    expect((await postChat(server.url, chatRequest(), from("192.0.2.21", TOKEN))).status).toBe(200);
+  });
+
+  it("lets the right secret in without a promise when the store answers synchronously", () => {
+    const gate = createAuthGate({ auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } } });
+    const req = (secret: string) =>
+      ({
+        headers: { authorization: `Bearer ${secret}`, host: "127.0.0.1" },
+        socket: { remoteAddress: "127.0.0.1" },
+      }) as unknown as IncomingMessage;
+    expect(gate.check(req(TOKEN), "http")).toBeUndefined();
+    // A wrong secret is counted, which a store may take time for.
+    expect(gate.check(req("bad"), "http")).toBeInstanceOf(Promise);
+  });
+
+  it("follows passOnStoreError when a store throws synchronously or answers what cannot be read", async () => {
+    const throwing = answering(() => {
+      throw new Error("store down");
+    });
+    // A lockout whose reset time is no Date: reading it throws.
+    const garbledLockouts = answering(() => ({ totalHits: 1, resetTime: 12345 }));
+    const garbled = (purpose: "failures" | "lockouts") =>
+      purpose === "lockouts" ? garbledLockouts() : new BoundedMemoryStore();
+    for (const rateLimitStore of [throwing, garbled]) {
+      server = await startServer({
+        auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } },
+        rateLimitStore,
+      });
+      expect((await postChat(server.url, chatRequest())).status).toBe(200);
+      await server.close();
+      server = await startServer({
+        auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false, passOnStoreError: false } },
+        rateLimitStore,
+      });
+      expect(await expectError(await postChat(server.url, chatRequest()), 500)).toMatchObject({
+        code: "auth_store_unavailable",
+      });
+      await server.close();
+    }
+  });
+
+  it("answers 503 server_busy, never passing a guess uncounted, when the store is too busy to count", async () => {
+    const busy = answering(() => Promise.reject(new StoreBusyError("queue full")));
+    for (const passOnStoreError of [true, false]) {
+      server = await startServer({
+        auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false, passOnStoreError } },
+        rateLimitStore: busy,
+      });
+      for (const secret of [TOKEN, "bad"]) {
+        const answer = await postChat(server.url, chatRequest(), { authorization: `Bearer ${secret}` });
+        expect(answer.headers.get("retry-after")).toBe("1");
+        expect(await expectError(answer, 503)).toMatchObject({ code: "server_busy" });
+      }
+      await server.close();
+    }
   });
 
   it("lets the lockout expire after lockoutMs", async () => {

@@ -25,6 +25,7 @@ export {
   type RateLimitStoreFactory,
   refuseAndClose,
   refuseUpgrade,
+  StoreBusyError,
 } from "./auth/index.js";
 export { DEFAULT_MAX_JSON_DEPTH } from "./body.js";
 export {

@@ -1,5 +1,5 @@
 import type { ClientRateLimitInfo, Options, Store } from "express-rate-limit";
-import { authStoreUnavailable, invalidApiKey, type OpenAIError, tooManyFailedAttempts } from "../errors.js";
+import { authStoreUnavailable, invalidApiKey, type OpenAIError, serverBusy, tooManyFailedAttempts } from "../errors.js";
 import type { ServerObserver } from "../observer.js";
 import type { Logger } from "../types.js";
 import { BoundedMemoryStore, DEFAULT_MAX_TRACKED_CLIENTS } from "./memory-store.js";
@@ -26,6 +26,8 @@ export interface RateLimitOptions {
   /**
    * When the store fails (say Redis is down): `true` lets requests through unthrottled,
    * `false` answers 500. Default true: an outage of the limiter should not lock everyone out.
+   * A store that throws {@link StoreBusyError} (overloaded here, not down) is answered 503
+   * `server_busy` either way.
    */
   passOnStoreError?: boolean;
   /**
@@ -78,22 +80,36 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 type Answer = OpenAIError | undefined;
 
 /**
+ * What a limiter store throws when it refuses a command because it is overloaded here (its own
+ * command queue is full), not because the store is down. A burst of requests can cause that, so
+ * it must not turn the lockout off as a store outage does under `passOnStoreError`: the attempt
+ * is answered 503 `server_busy` instead.
+ */
+export class StoreBusyError extends Error {
+  override name = "StoreBusyError";
+}
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as { then?: unknown } | null | undefined)?.then === "function";
+
+/**
  * `use(read())`, synchronously when the store answered synchronously (the memory store: no
- * promise, no wait for the right secret), else once its promise settles; `fail` answers a read
- * that threw or rejected.
+ * promise, no wait for the right secret), else once its promise (or any thenable) settles;
+ * `fail` answers a read, or a use of its value, that threw or rejected.
  */
 function afterRead<T>(
-  read: () => T | Promise<T>,
+  read: () => T | PromiseLike<T>,
   use: (value: T) => Answer | Promise<Answer>,
   fail: (error: unknown) => Answer,
 ): Answer | Promise<Answer> {
-  let value: T | Promise<T>;
+  let value: T | PromiseLike<T>;
   try {
     value = read();
+    if (!isThenable(value)) return use(value);
   } catch (error) {
     return fail(error);
   }
-  return value instanceof Promise ? value.then(use).catch(fail) : use(value);
+  return Promise.resolve(value).then(use).catch(fail);
 }
 
 /**
@@ -138,8 +154,12 @@ export function createFailedAuthLimiter(
 
   const retryAfter = (resetTime: Date | undefined) =>
     Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + lockoutMs) - Date.now()) / 1000));
-  /** A store failed: let the attempt through uncounted, or refuse it, as configured. */
+  /**
+   * A store failed: let the attempt through uncounted, or refuse it, as configured. A store too
+   * busy to count is never passed: a burst could make it busy on purpose.
+   */
   const storeFailed = (error: unknown, pass: OpenAIError | undefined) => {
+    if (error instanceof StoreBusyError) return serverBusy("The failed-auth limiter is busy; try again shortly.");
     logger.debug({ err: error }, "auth limiter store failed");
     return passOnStoreError ? pass : authStoreUnavailable();
   };
