@@ -1,6 +1,7 @@
 // Two gateway processes sharing one real redis-server on loopback. Skipped, with a notice, only
 // where no redis-server binary exists; .ci/run installs Debian's, so CI always runs these.
 import type { ChildProcess } from "node:child_process";
+import { connect, type Socket } from "node:net";
 import { expectError, until } from "@openclaw/contract-kit";
 import {
   baseConfig,
@@ -17,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRefused, guess, post, upgrade } from "../test/doors.js";
 import { freePort, hasRedis, startRedis, stopRedis } from "../test/redis-server.js";
 import { sessionId } from "./encoding.js";
-import { connectRedis, type RedisClient, RedisSessionStore, withDeadline } from "./redis.js";
+import { connectRedis, type RedisClient, RedisSessionStore, redisRateLimitStores, withDeadline } from "./redis.js";
 
 describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
   let port: number;
@@ -301,5 +302,96 @@ describe.skipIf(!hasRedis)("a hung Redis (SIGSTOP)", () => {
     // The late replies drain the queue; the client is usable again.
     await until(async () => (await client.ping().catch(() => undefined)) === "PONG", { what: "Redis to answer again" });
     expect(await client.get("hung:1")).toBe("x".repeat(1024));
+  });
+});
+
+describe.skipIf(!hasRedis)("a full Redis command queue", () => {
+  let redis: ChildProcess;
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    const port = await freePort();
+    redis = await startRedis(port);
+    gateway = await startGateway(
+      baseConfig({
+        gateway: {
+          auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 3, exemptLoopback: false } },
+          store: { redis: { url: `redis://127.0.0.1:${port}`, keyPrefix: "full:", maxQueuedCommands: 1 } },
+        },
+      }),
+    );
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    if (redis) await stopRedis(redis);
+  });
+
+  it("never lets a locked-out client's burst through: what the limiter cannot count is 503, not passed", async () => {
+    const models = (secret: string) =>
+      fetch(`${gateway.url}/v1/models`, { headers: { authorization: `Bearer ${secret}` } });
+    // One at a time, the queue of one is enough: counted, then locked out.
+    for (let i = 0; i < 3; i++) expect((await models("wrong")).status).toBe(401);
+    expect((await models(TOKEN)).status).toBe(429);
+    // Sixty right secrets at once: most find the queue full.
+    const { port } = new URL(gateway.url);
+    const sockets = await Promise.all(
+      Array.from(
+        { length: 60 },
+        () =>
+          new Promise<Socket>((resolve, reject) => {
+            const socket = connect(Number(port), "127.0.0.1", () => resolve(socket));
+            socket.once("error", reject);
+          }),
+      ),
+    );
+    const statuses = sockets.map(
+      (socket) =>
+        new Promise<string>((resolve) => {
+          let head = "";
+          socket.on("data", (chunk) => {
+            head += chunk;
+          });
+          socket.on("error", () => {});
+          socket.on("close", () => resolve(head.split(" ")[1] ?? "none"));
+        }),
+    );
+    const request = `GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\nConnection: close\r\n\r\n`;
+    for (const socket of sockets) socket.write(request);
+    const answered = await Promise.all(statuses);
+    expect(answered.filter((status) => status !== "429" && status !== "503")).toEqual([]);
+    // Had no command found the queue full, this test would prove nothing.
+    expect(answered).toContain("503");
+  });
+});
+
+describe.skipIf(!hasRedis)("the limiter's Redis stores", () => {
+  let redis: ChildProcess;
+  let client: RedisClient;
+  beforeAll(async () => {
+    const port = await freePort();
+    redis = await startRedis(port);
+    client = await connectRedis(`redis://127.0.0.1:${port}`, pino({ level: "silent" }), { maxQueuedCommands: 100 });
+  });
+  afterAll(async () => {
+    await client?.quit().catch(() => {});
+    if (redis) await stopRedis(redis);
+  });
+
+  it("count again after a SCRIPT LOAD that failed (a full queue, Redis down): the script is loaded on NOSCRIPT", async () => {
+    let refuseLoads = 2;
+    // The real client, except that its first two SCRIPT LOADs fail as a full queue would.
+    const flaky = new Proxy(client, {
+      get(target, property, receiver) {
+        if (property !== "sendCommand") return Reflect.get(target, property, receiver);
+        return (args: string[]) =>
+          args[0] === "SCRIPT" && refuseLoads-- > 0
+            ? Promise.reject(new Error("The queue is full"))
+            : target.sendCommand(args);
+      },
+    });
+    const store = redisRateLimitStores(flaky, "script:", 1000)("failures");
+    await store.init?.({ windowMs: 60_000 } as never);
+    expect((await store.increment("192.0.2.30")).totalHits).toBe(1);
+    expect((await store.get?.("192.0.2.30"))?.totalHits).toBe(1);
+    expect(refuseLoads).toBeLessThan(0);
   });
 });

@@ -1,4 +1,10 @@
-import type { RateLimitStoreFactory, ResponsesStore, StoredResponse } from "@openclaw/chat-completions-server";
+import { createHash } from "node:crypto";
+import {
+  type RateLimitStoreFactory,
+  type ResponsesStore,
+  StoreBusyError,
+  type StoredResponse,
+} from "@openclaw/chat-completions-server";
 import { RedisStore } from "rate-limit-redis";
 import { createClient } from "redis";
 import type { Logger } from "../logger.js";
@@ -30,6 +36,9 @@ export function withDeadline<T>(command: Promise<T>, ms: number): Promise<T> {
   });
   return Promise.race([command, late]).finally(() => clearTimeout(timer));
 }
+
+/** node-redis refused a command because `maxQueuedCommands` were already waiting. */
+const isQueueFull = (error: unknown) => error instanceof Error && error.message === "The queue is full";
 
 /**
  * Whether Redis answers: a PING every `intervalMs`, which must be answered within `timeoutMs`.
@@ -110,11 +119,18 @@ export function redisRateLimitStores(
   commandTimeoutMs: number,
   observer?: StoreObserver,
 ): RateLimitStoreFactory {
-  const send = (args: string[]): Promise<unknown> =>
-    // A late reply fails the limiter's check, and `passOnStoreError` decides (as for Redis down).
-    // Not its SCRIPT LOAD: the store keeps that promise for good (a rejected one would fail
-    // every later check) and loads at start, while the event loop may be busy past the deadline.
-    args[0] === "SCRIPT" ? client.sendCommand(args) : withDeadline(client.sendCommand(args), commandTimeoutMs);
+  const send = (args: string[]): Promise<unknown> => {
+    // A late reply fails the limiter's check, and `passOnStoreError` decides (as for Redis
+    // down); a full command queue is overload here, which must not pass (StoreBusyError: 503).
+    const reply = withDeadline(client.sendCommand(args), commandTimeoutMs).catch((error: unknown) => {
+      throw isQueueFull(error) ? new StoreBusyError("Redis command queue full", { cause: error }) : error;
+    });
+    if (args[0] !== "SCRIPT" || args[1] !== "LOAD") return reply;
+    // rate-limit-redis keeps its SCRIPT LOAD's promise for good: a rejected one would fail every
+    // later check until a restart. A script's SHA is its SHA-1 whatever Redis says, so a failed
+    // load still yields it; EVALSHA then answers NOSCRIPT and the store loads the script again.
+    return reply.catch(() => createHash("sha1").update(String(args[2])).digest("hex"));
+  };
   const report = (operation: string, failed: boolean) =>
     observer?.storeOperation({ store: "limiter", operation, failed });
   return (purpose) =>
@@ -266,7 +282,7 @@ export class RedisResponsesStore implements ResponsesStore {
   }
 
   async size(id: string): Promise<number> {
-    return RESPONSE_ID.test(id) ? await this.client.strLen(this.key(id)) : 0;
+    return RESPONSE_ID.test(id) ? await withDeadline(this.client.strLen(this.key(id)), this.commandTimeoutMs) : 0;
   }
 
   async put(id: string, value: StoredResponse, ttlMs: number): Promise<void> {
