@@ -70,7 +70,11 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 // (`images.allowUrl` is off by default): it is loaded when a fetcher is made, not at start.
 let undici: Promise<typeof import("undici")> | undefined;
 const loadUndici = () => {
-  undici ??= import("undici");
+  // A failed import is not kept: the next fetch tries again.
+  undici ??= import("undici").catch((error: unknown) => {
+    undici = undefined;
+    throw error;
+  });
   return undici;
 };
 const refuse = (message: string) => new ImageFetchRefused("not_allowed", message);
