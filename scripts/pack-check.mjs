@@ -93,8 +93,15 @@ const http = createServer(app).listen(0, "127.0.0.1");
 await new Promise((r) => http.once("listening", r));
 const api = client.createChatCompletionsClient({ baseUrl: "http://127.0.0.1:" + http.address().port, token: "t" });
 const answer = await api.chat.completions.create({ model: "openclaw", messages: [{ role: "user", content: "x" }] });
+// An image is sniffed by file-type, which the package loads on first use: it must resolve from the tarball.
+const png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+const withImage = await api.chat.completions.create({
+  model: "openclaw",
+  messages: [{ role: "user", content: [{ type: "text", text: "x" }, { type: "image_url", image_url: { url: png } }] }],
+});
 http.close();
-if (answer.choices[0].message.content !== "hi main") throw new Error("unexpected answer " + JSON.stringify(answer));
+for (const a of [answer, withImage])
+  if (a.choices[0].message.content !== "hi main") throw new Error("unexpected answer " + JSON.stringify(a));
 `;
 
 const CJS_CHECK = (names) => `
