@@ -237,6 +237,33 @@ describe("the openai-completions provider", () => {
     expect(gateway.output()).not.toContain("upstream says");
   });
 
+  it("frees a persistent turn's share of session.maxLoadedBytes however the upstream fails", async () => {
+    // The budget fits one load of this session: a turn that kept its share would make every later one wait.
+    const { port } = upstream.server.address() as AddressInfo;
+    const maxBytes = 64 * 1024;
+    const held = await startGateway(
+      baseConfig({
+        models: {
+          providers: {
+            local: { api: "openai-completions", baseUrl: `http://127.0.0.1:${port}/v1`, models: [{ id: "m" }] },
+          },
+        },
+        agents: { list: [{ id: "main", default: true, model: "local/m" }] },
+        session: { maxBytes, maxLoadedBytes: maxBytes },
+      }),
+    );
+    try {
+      const ask = (content: string, stream = false) =>
+        chat(held.url, { user: "budget", stream, messages: [{ role: "user", content }] });
+      expect((await ask("x".repeat(20_000))).status).toBe(200);
+      await expectError(await ask("status-500"), 502);
+      expect(await (await ask("truncate", true)).text()).toContain('"error"');
+      for (const content of ["after 1", "after 2"]) expect((await ask(content)).status).toBe(200);
+    } finally {
+      await held.stop();
+    }
+  });
+
   it("still answers afterwards", async () => {
     expect(await reply(gateway.url, { messages: [{ role: "user", content: "again" }] })).toBe("upstream heard: again");
   });
