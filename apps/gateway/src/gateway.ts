@@ -9,7 +9,6 @@ import {
   hostNotAllowed,
   InFlightRuns,
   notFound,
-  observeAgent,
   observeRequests,
   originNotAllowed,
   type ResponsesStore,
@@ -105,9 +104,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         })
       : new FileSessionStore(options.stateDir, config.session));
   const sessions = metrics ? instrumentStore("session", store, metrics.stores) : store;
-  const agentRuntime = createAgentRuntime(config, sessions, logger);
-  // Every door runs turns through this one function, so each run's tokens are counted once.
-  const runtime = observer ? { ...agentRuntime, runTurn: observeAgent(agentRuntime.runTurn, observer) } : agentRuntime;
+  // Every door runs turns through this one runtime, which counts each run's tokens once.
+  const runtime = createAgentRuntime(config, sessions, logger, observer);
   const endpoint = config.gateway.http.endpoints.chatCompletions;
   const responsesEndpoint = config.gateway.http.endpoints.responses;
   // A stored record holds the conversation (bounded by maxStoredBytes), its input items and the

@@ -5,6 +5,7 @@ import {
   type AgentTurn,
   type ConversationMessage,
   type RunAgent,
+  type ServerObserver,
   ToolCallAccumulator,
 } from "@openclaw/chat-completions-server";
 import type { Config } from "../config/schema.js";
@@ -57,8 +58,15 @@ export interface AgentRuntime {
  * The history persistent turns hold at once is bounded by `session.maxLoadedBytes`: a turn
  * reserves its session's stored size before loading it and frees it when it ends; while the
  * budget is full, turns wait in order of arrival until room frees or their signal aborts.
+ * `observer.tokens` hears each finished turn's token counts (as the server package's
+ * `observeAgent` would, without wrapping every event).
  */
-export function createAgentRuntime(config: Config, sessions: SessionStore, logger?: Logger): AgentRuntime {
+export function createAgentRuntime(
+  config: Config,
+  sessions: SessionStore,
+  logger?: Logger,
+  observer?: Pick<ServerObserver, "tokens">,
+): AgentRuntime {
   const providers = createProviders(config);
   const agents = new Map<string, ResolvedAgent>();
   for (const agent of config.agents.list) {
@@ -101,6 +109,13 @@ export function createAgentRuntime(config: Config, sessions: SessionStore, logge
       }
       if (signal.aborted) return;
       if (persistent) await store(agent.id, turn.sessionKey, added, text, calls);
+      // Counted here, where every door's turns pass, rather than by wrapping each turn's events.
+      if (done.usage)
+        observer?.tokens?.({
+          agentId: agent.id,
+          input: done.usage.prompt_tokens,
+          output: done.usage.completion_tokens,
+        });
       yield done;
     } finally {
       // However the turn ends (done, error, the client gone): its history is no longer held.
