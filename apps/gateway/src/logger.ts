@@ -21,6 +21,11 @@ export function createLogger(level: string): Logger {
   );
 }
 
+const withoutQuery = (url: string) => {
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
+};
+
 /**
  * One line per request when it ends: id, method, path (never the query), status, duration.
  * Headers and bodies are never logged, so neither secrets nor message text reach the log.
@@ -35,7 +40,7 @@ export function requestLog(logger: Logger): RequestHandler {
         {
           reqId: id,
           method: req.method,
-          path: req.originalUrl.split("?")[0],
+          path: withoutQuery(req.originalUrl),
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
           aborted: !res.writableFinished,

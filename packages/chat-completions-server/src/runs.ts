@@ -131,7 +131,8 @@ export async function runAnswering<T>(
   const onClose = () => {
     if (!res.writableFinished) controller.abort();
   };
-  res.once("close", onClose);
+  // Removed below however the run ends: `on`, not `once`, which wraps the listener per run.
+  res.on("close", onClose);
   try {
     return await fn(controller.signal, () => {
       failed = true;

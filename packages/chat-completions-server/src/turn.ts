@@ -38,7 +38,10 @@ function parametersOf(body: ChatCompletionRequest): TurnParameters {
   // Only what the client set (null means unset, as OpenAI reads it). Copied rather than
   // deleted from: `delete` turns an object into a slow dictionary.
   const params: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(all)) if (value != null) params[key] = value;
+  for (const key in all) {
+    const value = all[key as keyof TurnParameters];
+    if (value != null) params[key] = value;
+  }
   return params as TurnParameters;
 }
 
