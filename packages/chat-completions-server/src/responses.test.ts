@@ -232,6 +232,42 @@ describe("POST /v1/responses", () => {
     ]);
   });
 
+  it.each([
+    [
+      "a function_call_output without call_id",
+      [{ type: "function_call_output", output: "x" }],
+      "input[0].call_id",
+      "is required",
+    ],
+    [
+      "a function_call without call_id",
+      [{ type: "function_call", name: "f", arguments: "{}" }],
+      "input[0].call_id",
+      "is required",
+    ],
+    [
+      "a function_call_output with a number for call_id",
+      [{ type: "function_call_output", call_id: 5, output: "x" }],
+      "input[0].call_id",
+      "must be string",
+    ],
+    ["a message without role", [{ type: "message", content: "x" }], "input[0].role", "is required"],
+    ["an item without type or role", [{ content: "x" }], "input[0].role", "is required"],
+    ["an item whose type is no string", [{ type: 5 }], "input[0].type", "must be string"],
+    ["an item that is no object", ["x"], "input[0]", "must be object"],
+  ])("names the field the client got wrong in the item it meant: %s", async (_, input, param, problem) => {
+    const error = await expectError(await post({ model: "openclaw", input }), 400);
+    expect(error).toMatchObject({ param, message: `Invalid request: '${param}' ${problem}.` });
+  });
+
+  it("refuses a tool without a type, and takes a tool type it does not know", async () => {
+    const untyped = await expectError(await post({ model: "openclaw", input: "x", tools: [{}] }), 400);
+    expect(untyped.param).toBe("tools[0].type");
+    expect((await post({ model: "openclaw", input: "x", tools: [{ type: "web_search" }], store: false })).status).toBe(
+      200,
+    );
+  });
+
   it("refuses a malformed function tool, background: true and an empty input with 400 and a param", async () => {
     const noName = await expectError(await post({ model: "openclaw", input: "x", tools: [{ type: "function" }] }), 400);
     expect(noName.param).toBe("tools[0].name");

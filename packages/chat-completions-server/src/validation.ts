@@ -36,6 +36,68 @@ export function discriminatorsAsConditionals<T>(value: T): T {
   return out as T;
 }
 
+type SchemaNode = Record<string, unknown>;
+
+/** The tag values a union branch takes (`enum`), or refuses (`not.enum`: an open union's catch-all). */
+function tagOf(branch: SchemaNode | undefined): { values: unknown[]; negated: boolean; required: boolean } | undefined {
+  const tag = (branch?.properties as Record<string, SchemaNode> | undefined)?.type;
+  const required = Array.isArray(branch?.required) && branch.required.includes("type");
+  if (Array.isArray(tag?.enum)) return { values: tag.enum, negated: false, required };
+  const refused = (tag?.not as SchemaNode | undefined)?.enum;
+  if (Array.isArray(refused)) return { values: refused, negated: true, required };
+  return undefined;
+}
+
+/**
+ * The same for a union tagged by `type` without a `discriminator`, because one branch may leave
+ * the tag out (an input message without `type: "message"`): each branch applies `if` its tag
+ * values match, the branch with an optional tag also when `type` is absent, a catch-all branch
+ * when `type` is none of the others'; without such branches an absent or unknown tag is refused. Ajv then reports what the branch the client chose misses
+ * (`input[0].call_id` of a `function_call_output`), not what the first branch misses.
+ */
+export function taggedUnionsAsConditionals<T extends SchemaNode>(document: T): T {
+  const schemas = ((document.components as SchemaNode | undefined)?.schemas ?? {}) as Record<string, SchemaNode>;
+  const target = (ref: unknown) =>
+    typeof ref === "string" && ref.startsWith("#/components/schemas/")
+      ? schemas[ref.slice("#/components/schemas/".length)]
+      : undefined;
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (value === null || typeof value !== "object") return value;
+    const node = value as SchemaNode;
+    const branches = node.oneOf;
+    if (Array.isArray(branches) && !node.discriminator && branches.length > 1) {
+      const tags = branches.map((branch) => tagOf(target((branch as SchemaNode).$ref)));
+      const optional = tags.filter((tag) => tag && !tag.required && !tag.negated).length;
+      if (tags.every((tag) => tag !== undefined) && optional <= 1) {
+        const { oneOf: _, ...rest } = node;
+        // Without a branch for an absent tag, or one for any other tag, those are refused here.
+        const all = tags.flatMap((tag) => (tag && !tag.negated ? tag.values : []));
+        return {
+          ...rest,
+          type: "object",
+          ...(optional === 0 && { required: ["type"] }),
+          ...(!tags.some((tag) => tag?.negated) && { properties: { type: { enum: all } } }),
+          allOf: branches.map((branch, i) => {
+            const tag = tags[i] as NonNullable<(typeof tags)[number]>;
+            const match = tag.negated ? { not: { enum: tag.values } } : { enum: tag.values };
+            const when =
+              tag.required || tag.negated
+                ? { required: ["type"], properties: { type: match } }
+                : { properties: { type: match } };
+            // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable.
+            return { if: when, then: branch };
+          }),
+        };
+      }
+    }
+    const out: SchemaNode = {};
+    for (const [key, child] of Object.entries(node)) out[key] = rewrite(child);
+    return out;
+  };
+  return rewrite(document) as T;
+}
+
 /**
  * Only the operation with a body to validate: the validator looks the route up on every request
  * by compiling a path pattern for each path in its document, so fewer paths is less work. Each
@@ -77,7 +139,7 @@ const CHAT_PATH = "/v1/chat/completions";
 /** The library's options for `path`'s operation: both validator paths are built from these. */
 export function validatorOptions(path: string = CHAT_PATH): OpenApiValidatorOpts {
   return {
-    apiSpec: discriminatorsAsConditionals(onlyPath(spec, path)) as never,
+    apiSpec: taggedUnionsAsConditionals(discriminatorsAsConditionals(onlyPath(spec, path))) as never,
     // The spec is linted in CI; checking it again costs start-up time.
     validateApiSpec: false,
     validateRequests: { allowUnknownQueryParameters: true },
