@@ -5,37 +5,6 @@ import { invalidRequest, OpenAIError, unsupportedMediaType } from "./errors.js";
 import spec from "./generated/spec.js";
 import { directValidator } from "./validator-direct.js";
 
-/**
- * The validator gets a copy of the spec in which each discriminated union (`oneOf` plus a
- * `discriminator` mapping, which openapi-typescript needs for literal types) is spelled as plain
- * JSON Schema: the tag must be one of the mapped values, and `if` the tag is X `then` X's schema
- * applies. Ajv then reports one precise error (`messages[0].role` is not allowed, or the field
- * the chosen branch misses) instead of one per branch, and express-openapi-validator's own
- * discriminator handling, which mistakes nested unions for a body-level one, stays out of it.
- */
-export function discriminatorsAsConditionals<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(discriminatorsAsConditionals) as T;
-  if (value === null || typeof value !== "object") return value;
-  const node = value as Record<string, unknown>;
-  const discriminator = node.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
-  if (discriminator?.mapping && Array.isArray(node.oneOf)) {
-    const tag = discriminator.propertyName;
-    return {
-      type: "object",
-      required: [tag],
-      properties: { [tag]: { type: "string", enum: Object.keys(discriminator.mapping) } },
-      allOf: Object.entries(discriminator.mapping).map(([option, $ref]) => ({
-        if: { properties: { [tag]: { const: option } } },
-        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable.
-        then: { $ref },
-      })),
-    } as T;
-  }
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(node)) out[key] = discriminatorsAsConditionals(child);
-  return out as T;
-}
-
 type SchemaNode = Record<string, unknown>;
 
 /** The tag values a union branch takes (`enum`), or refuses (`not.enum`: an open union's catch-all). */
@@ -49,48 +18,82 @@ function tagOf(branch: SchemaNode | undefined): { values: unknown[]; negated: bo
 }
 
 /**
- * The same for a union tagged by `type` without a `discriminator`, because one branch may leave
- * the tag out (an input message without `type: "message"`): each branch applies `if` its tag
- * values match, the branch with an optional tag also when `type` is absent, a catch-all branch
- * when `type` is none of the others'; without such branches an absent or unknown tag is refused. Ajv then reports what the branch the client chose misses
- * (`input[0].call_id` of a `function_call_output`), not what the first branch misses.
+ * A discriminated union (`oneOf` plus a `discriminator` mapping, which openapi-typescript needs
+ * for literal types) as plain JSON Schema: the tag must be one of the mapped values, and `if`
+ * the tag is X `then` X's schema applies. Undefined for any other node.
  */
-export function taggedUnionsAsConditionals<T extends SchemaNode>(document: T): T {
+function discriminatedAsConditionals(node: SchemaNode): SchemaNode | undefined {
+  const discriminator = node.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
+  if (!discriminator?.mapping || !Array.isArray(node.oneOf)) return undefined;
+  const tag = discriminator.propertyName;
+  return {
+    type: "object",
+    required: [tag],
+    properties: { [tag]: { type: "string", enum: Object.keys(discriminator.mapping) } },
+    allOf: Object.entries(discriminator.mapping).map(([option, $ref]) => ({
+      if: { properties: { [tag]: { const: option } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable.
+      then: { $ref },
+    })),
+  };
+}
+
+/**
+ * A union tagged by `type` without a `discriminator` (one branch may leave the tag out: an input
+ * message without `type: "message"`) as conditionals: each branch applies `if` its tag values
+ * match, the branch with an optional tag also when `type` is absent, a catch-all branch when
+ * `type` is none of the others'; without such branches an absent or unknown tag is refused.
+ * Undefined for any other node.
+ */
+function taggedAsConditionals(
+  node: SchemaNode,
+  target: (ref: unknown) => SchemaNode | undefined,
+): SchemaNode | undefined {
+  const branches = node.oneOf;
+  if (!Array.isArray(branches) || node.discriminator || branches.length < 2) return undefined;
+  const tags = branches.map((branch) => tagOf(target((branch as SchemaNode).$ref)));
+  if (!tags.every((tag) => tag !== undefined)) return undefined;
+  const optional = tags.filter((tag) => !tag.required && !tag.negated).length;
+  if (optional > 1) return undefined;
+  const { oneOf: _, ...rest } = node;
+  return {
+    ...rest,
+    type: "object",
+    ...(optional === 0 && { required: ["type"] }),
+    ...(!tags.some((tag) => tag.negated) && {
+      properties: { type: { enum: tags.flatMap((tag) => tag.values) } },
+    }),
+    allOf: branches.map((branch, i) => {
+      const { values, negated, required } = tags[i] as NonNullable<(typeof tags)[number]>;
+      const match = negated ? { not: { enum: values } } : { enum: values };
+      const when =
+        required || negated ? { required: ["type"], properties: { type: match } } : { properties: { type: match } };
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable.
+      return { if: when, then: branch };
+    }),
+  };
+}
+
+/**
+ * The validator gets a copy of the spec in which each union of tagged objects is spelled as
+ * `if`/`then` conditionals (discriminated ones, and ones tagged by `type` without a
+ * discriminator). Ajv then reports one precise error, about the branch the client chose
+ * (`messages[0].role` is not allowed, `input[0].call_id` of a `function_call_output` is
+ * required), instead of one per branch, and express-openapi-validator's own discriminator
+ * handling, which mistakes nested unions for a body-level one, stays out of it. What is accepted
+ * is unchanged.
+ */
+function unionsAsConditionals<T extends SchemaNode>(document: T): T {
   const schemas = ((document.components as SchemaNode | undefined)?.schemas ?? {}) as Record<string, SchemaNode>;
+  const prefix = "#/components/schemas/";
   const target = (ref: unknown) =>
-    typeof ref === "string" && ref.startsWith("#/components/schemas/")
-      ? schemas[ref.slice("#/components/schemas/".length)]
-      : undefined;
+    typeof ref === "string" && ref.startsWith(prefix) ? schemas[ref.slice(prefix.length)] : undefined;
   const rewrite = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rewrite);
     if (value === null || typeof value !== "object") return value;
     const node = value as SchemaNode;
-    const branches = node.oneOf;
-    if (Array.isArray(branches) && !node.discriminator && branches.length > 1) {
-      const tags = branches.map((branch) => tagOf(target((branch as SchemaNode).$ref)));
-      const optional = tags.filter((tag) => tag && !tag.required && !tag.negated).length;
-      if (tags.every((tag) => tag !== undefined) && optional <= 1) {
-        const { oneOf: _, ...rest } = node;
-        // Without a branch for an absent tag, or one for any other tag, those are refused here.
-        const all = tags.flatMap((tag) => (tag && !tag.negated ? tag.values : []));
-        return {
-          ...rest,
-          type: "object",
-          ...(optional === 0 && { required: ["type"] }),
-          ...(!tags.some((tag) => tag?.negated) && { properties: { type: { enum: all } } }),
-          allOf: branches.map((branch, i) => {
-            const tag = tags[i] as NonNullable<(typeof tags)[number]>;
-            const match = tag.negated ? { not: { enum: tag.values } } : { enum: tag.values };
-            const when =
-              tag.required || tag.negated
-                ? { required: ["type"], properties: { type: match } }
-                : { properties: { type: match } };
-            // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable.
-            return { if: when, then: branch };
-          }),
-        };
-      }
-    }
+    const union = discriminatedAsConditionals(node) ?? taggedAsConditionals(node, target);
+    if (union) return union;
     const out: SchemaNode = {};
     for (const [key, child] of Object.entries(node)) out[key] = rewrite(child);
     return out;
@@ -139,7 +142,7 @@ const CHAT_PATH = "/v1/chat/completions";
 /** The library's options for `path`'s operation: both validator paths are built from these. */
 export function validatorOptions(path: string = CHAT_PATH): OpenApiValidatorOpts {
   return {
-    apiSpec: taggedUnionsAsConditionals(discriminatorsAsConditionals(onlyPath(spec, path))) as never,
+    apiSpec: unionsAsConditionals(onlyPath(spec, path)) as never,
     // The spec is linted in CI; checking it again costs start-up time.
     validateApiSpec: false,
     validateRequests: { allowUnknownQueryParameters: true },
