@@ -1,6 +1,5 @@
 // GET /readyz: 200 while the gateway takes new work, 503 with the reasons while it does not
 // (draining, validator not yet warm, a configured Redis unreachable). /healthz stays liveness.
-import type { ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import type * as server from "@openclaw/chat-completions-server";
 import { expectError, until } from "@openclaw/contract-kit";
@@ -10,7 +9,7 @@ import { parseConfig } from "./config/load.js";
 import { startGateway as startInProcess } from "./gateway.js";
 import { createLogger } from "./logger.js";
 import { parseExposition, sampleValue } from "./test/exposition.js";
-import { freePort, hasRedis, startRedis, stopRedis } from "./test/redis-server.js";
+import { hasRedis, startRedis, stopRedis, useRedis } from "./test/redis-server.js";
 
 /** Holds the router's validator warm-up until `warmUp.release()`, for the in-process gateway. */
 const warmUp = vi.hoisted(() => {
@@ -130,30 +129,24 @@ describe("/readyz while draining", () => {
 });
 
 describe.skipIf(!hasRedis)("/readyz with Redis", () => {
-  let port: number;
-  let redis: ChildProcess;
-  let gateway: RunningGateway;
-  beforeAll(async () => {
-    port = await freePort();
-    redis = await startRedis(port);
-    gateway = await startGateway(
-      baseConfig({
-        gateway: {
-          auth: { mode: "token", token: TOKEN },
-          http: { endpoints: { chatCompletions: { enabled: true } } },
-          store: { redis: { url: `redis://127.0.0.1:${port}`, keyPrefix: "ready:" } },
-        },
-      }),
-    );
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    if (redis) await stopRedis(redis);
-  });
+  const fixture = useRedis(
+    (url) =>
+      startGateway(
+        baseConfig({
+          gateway: {
+            auth: { mode: "token", token: TOKEN },
+            http: { endpoints: { chatCompletions: { enabled: true } } },
+            store: { redis: { url, keyPrefix: "ready:" } },
+          },
+        }),
+      ),
+    (gateway) => gateway.stop(),
+  );
 
   it("is 503 redis_unreachable while Redis is down, and counts the store's errors; 200 once it is back", async () => {
+    const gateway = fixture.started;
     expect(await readyz(gateway.url)).toMatchObject({ status: 200, body: { store: "redis" } });
-    await stopRedis(redis);
+    await stopRedis(fixture.redis);
     const notReady = await until(
       async () => {
         const answer = await readyz(gateway.url);
@@ -175,43 +168,32 @@ describe.skipIf(!hasRedis)("/readyz with Redis", () => {
     const series = parseExposition(await scraped.text());
     expect(sampleValue(series, "openclaw_store_errors_total", { store: "session", operation: "size" })).toBe(1);
 
-    redis = await startRedis(port);
+    fixture.redis = await startRedis(fixture.port);
     await until(async () => (await readyz(gateway.url)).status === 200, { what: "/readyz to say 200 again" });
   });
 });
 
 describe.skipIf(!hasRedis)("/readyz and requests while Redis hangs (SIGSTOP)", () => {
-  let redis: ChildProcess;
-  let gateway: RunningGateway;
-  beforeAll(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    gateway = await startGateway(
-      baseConfig({
-        gateway: {
-          // Not exempt: every request asks the Redis limiter store.
-          auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } },
-          metrics: { cacheMs: 0 },
-          http: { endpoints: { chatCompletions: { enabled: true } } },
-          store: {
-            redis: {
-              url: `redis://127.0.0.1:${port}`,
-              keyPrefix: "hung:",
-              commandTimeoutMs: 300,
-              pingIntervalMs: 100,
-              pingTimeoutMs: 200,
+  const fixture = useRedis(
+    (url) =>
+      startGateway(
+        baseConfig({
+          gateway: {
+            // Not exempt: every request asks the Redis limiter store.
+            auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } },
+            metrics: { cacheMs: 0 },
+            http: { endpoints: { chatCompletions: { enabled: true } } },
+            store: {
+              redis: { url, keyPrefix: "hung:", commandTimeoutMs: 300, pingIntervalMs: 100, pingTimeoutMs: 200 },
             },
           },
-        },
-      }),
-    );
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    if (redis) await stopRedis(redis);
-  });
+        }),
+      ),
+    (gateway) => gateway.stop(),
+  );
 
   it("says 503 redis_unreachable, and authenticated requests answer instead of hanging", async () => {
+    const { redis, started: gateway } = fixture;
     expect(await readyz(gateway.url)).toMatchObject({ status: 200, body: { store: "redis" } });
     redis.kill("SIGSTOP");
     try {

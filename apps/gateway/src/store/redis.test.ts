@@ -16,9 +16,9 @@ import { pino } from "pino";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRefused, guess, post, upgrade } from "../test/doors.js";
-import { freePort, hasRedis, startRedis, stopRedis } from "../test/redis-server.js";
+import { freePort, hasRedis, startRedis, stopRedis, useRedis } from "../test/redis-server.js";
 import { sessionId } from "./encoding.js";
-import { connectRedis, type RedisClient, RedisSessionStore, redisRateLimitStores, withDeadline } from "./redis.js";
+import { connectRedis, RedisSessionStore, redisRateLimitStores, withDeadline } from "./redis.js";
 
 describe.skipIf(!hasRedis)("several gateways sharing Redis", () => {
   let port: number;
@@ -262,22 +262,18 @@ describe.skipIf(!hasRedis)("Redis unreachable at start", () => {
   });
 });
 
+/** A client with a queue of `maxQueuedCommands`, of a Redis of its own. */
+const useRedisClient = (maxQueuedCommands: number) =>
+  useRedis(
+    (url) => connectRedis(url, pino({ level: "silent" }), { maxQueuedCommands }),
+    (client) => client.quit().catch(() => {}),
+  );
+
 describe.skipIf(!hasRedis)("a hung Redis (SIGSTOP)", () => {
-  let redis: ChildProcess;
-  let client: RedisClient;
-  const silentLogger = pino({ level: "silent" });
-  beforeAll(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    client = await connectRedis(`redis://127.0.0.1:${port}`, silentLogger, { maxQueuedCommands: 3 });
-  });
-  afterAll(async () => {
-    redis?.kill("SIGCONT");
-    await client?.quit().catch(() => {});
-    if (redis) await stopRedis(redis);
-  });
+  const fixture = useRedisClient(3);
 
   it("keeps at most maxQueuedCommands commands waiting: the next fails at once, and the client recovers", async () => {
+    const { redis, started: client } = fixture;
     redis.kill("SIGSTOP");
     let waiting: Promise<unknown>[];
     try {
@@ -306,26 +302,21 @@ describe.skipIf(!hasRedis)("a hung Redis (SIGSTOP)", () => {
 });
 
 describe.skipIf(!hasRedis)("a full Redis command queue", () => {
-  let redis: ChildProcess;
-  let gateway: RunningGateway;
-  beforeAll(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    gateway = await startGateway(
-      baseConfig({
-        gateway: {
-          auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 3, exemptLoopback: false } },
-          store: { redis: { url: `redis://127.0.0.1:${port}`, keyPrefix: "full:", maxQueuedCommands: 1 } },
-        },
-      }),
-    );
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    if (redis) await stopRedis(redis);
-  });
+  const fixture = useRedis(
+    (url) =>
+      startGateway(
+        baseConfig({
+          gateway: {
+            auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 3, exemptLoopback: false } },
+            store: { redis: { url, keyPrefix: "full:", maxQueuedCommands: 1 } },
+          },
+        }),
+      ),
+    (gateway) => gateway.stop(),
+  );
 
   it("never lets a locked-out client's burst through: what the limiter cannot count is 503, not passed", async () => {
+    const gateway = fixture.started;
     const models = (secret: string) =>
       fetch(`${gateway.url}/v1/models`, { headers: { authorization: `Bearer ${secret}` } });
     // One at a time, the queue of one is enough: counted, then locked out.
@@ -364,22 +355,12 @@ describe.skipIf(!hasRedis)("a full Redis command queue", () => {
 });
 
 describe.skipIf(!hasRedis)("the limiter's Redis stores", () => {
-  let redis: ChildProcess;
-  let client: RedisClient;
-  beforeAll(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    client = await connectRedis(`redis://127.0.0.1:${port}`, pino({ level: "silent" }), { maxQueuedCommands: 100 });
-  });
-  afterAll(async () => {
-    await client?.quit().catch(() => {});
-    if (redis) await stopRedis(redis);
-  });
+  const fixture = useRedisClient(100);
 
   it("count again after a SCRIPT LOAD that failed (a full queue, Redis down): the script is loaded on NOSCRIPT", async () => {
     let refuseLoads = 2;
     // The real client, except that its first two SCRIPT LOADs fail as a full queue would.
-    const flaky = new Proxy(client, {
+    const flaky = new Proxy(fixture.started, {
       get(target, property, receiver) {
         if (property !== "sendCommand") return Reflect.get(target, property, receiver);
         return (args: string[]) =>

@@ -3,6 +3,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 export const hasRedis = (() => {
   try {
@@ -71,3 +72,24 @@ export const stopRedis = (child: ChildProcess) =>
     child.once("exit", () => resolve());
     child.kill("SIGKILL");
   });
+
+/**
+ * For one `describe`: a throwaway redis-server before its tests, and what `start` builds on its
+ * URL (a gateway, a client); after them, `stop` for that, then the server. A test that restarts
+ * the server on `port` puts the new process in `redis`.
+ */
+export function useRedis<T>(start: (url: string) => Promise<T>, stop: (started: T) => Promise<unknown>) {
+  const fixture = {} as { port: number; redis: ChildProcess; started: T };
+  beforeAll(async () => {
+    fixture.port = await freePort();
+    fixture.redis = await startRedis(fixture.port);
+    fixture.started = await start(`redis://127.0.0.1:${fixture.port}`);
+  });
+  afterAll(async () => {
+    // A test that stopped it (SIGSTOP) may have failed before resuming it.
+    fixture.redis?.kill("SIGCONT");
+    if (fixture.started !== undefined) await stop(fixture.started);
+    if (fixture.redis) await stopRedis(fixture.redis);
+  });
+  return fixture;
+}
