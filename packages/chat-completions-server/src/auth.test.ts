@@ -14,15 +14,17 @@ import type { Logger } from "./types.js";
 let server: TestServer;
 afterEach(() => server?.close());
 
-/** A memory store answering 5 ms late, as a store with I/O latency (Redis) does. */
-function slowStore() {
-  const store = new MemoryStore();
-  const later = <T>(value: Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
+/** The bounded memory store with its answers wrapped, as other stores give them. */
+const answering = (wrap: <T>(value: T) => unknown) => () => {
+  const store = new BoundedMemoryStore();
   return Object.assign(store, {
-    increment: (key: string) => later(MemoryStore.prototype.increment.call(store, key)),
-    get: (key: string) => later(MemoryStore.prototype.get.call(store, key)),
-  });
-}
+    get: (key: string) => wrap(BoundedMemoryStore.prototype.get.call(store, key)),
+    increment: (key: string) => wrap(BoundedMemoryStore.prototype.increment.call(store, key)),
+  }) as unknown as BoundedMemoryStore;
+};
+
+/** A memory store answering 5 ms late, as a store with I/O latency (Redis) does. */
+const slowStore = answering((value) => new Promise((resolve) => setTimeout(() => resolve(value), 5)));
 
 describe("bearerSecret", () => {
   it.each([
@@ -362,14 +364,6 @@ describe("failed-auth lockout", () => {
     expect((await postChat(server.url, chatRequest())).status).toBe(200);
   });
 
-  /** The bounded memory store with its answers wrapped, as other stores give them. */
-  const answering = (wrap: <T>(value: T) => unknown) => () => {
-    const store = new BoundedMemoryStore();
-    return Object.assign(store, {
-      get: (key: string) => wrap(BoundedMemoryStore.prototype.get.call(store, key)),
-      increment: (key: string) => wrap(BoundedMemoryStore.prototype.increment.call(store, key)),
-    }) as unknown as BoundedMemoryStore;
-  };
   const OtherRealmPromise = runInNewContext("Promise") as PromiseConstructor;
   it.each([
     ["answers synchronously (the memory store)", undefined],
