@@ -8,6 +8,7 @@ import { bearerSecret, MAX_AUTHORIZATION_LENGTH } from "./auth/bearer.js";
 import { createAuthGate } from "./auth/gate.js";
 import { StoreBusyError } from "./auth/limiter.js";
 import { BoundedMemoryStore } from "./auth/memory-store.js";
+import spec from "./generated/spec.js";
 import { chatRequest, expectError, postChat, startServer, type TestServer, TOKEN } from "./test/harness.js";
 import type { Logger } from "./types.js";
 
@@ -432,6 +433,11 @@ describe("failed-auth lockout", () => {
         expect(answer.headers.get("retry-after")).toBe("1");
         expect(await expectError(answer, 503)).toMatchObject({ code: "server_busy" });
       }
+      // Every door the gate guards answers it, and the spec documents it there.
+      const models = await fetch(`${server.url}/v1/models`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(await expectError(models, 503)).toMatchObject({ code: "server_busy" });
+      const paths = (spec as { paths: Record<string, { get: { responses: Record<string, unknown> } }> }).paths;
+      expect(paths["/v1/models"]?.get.responses["503"]).toBeDefined();
       await server.close();
     }
   });

@@ -1305,7 +1305,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The gateway is shutting down, the agent is unavailable, or the gateway is at a bound of work it takes at once (`server_busy`, e.g. PDFs waiting to be read; `Retry-After` says when to come back). */
+        /** @description The gateway is shutting down, the agent is unavailable, or the gateway is at a bound of work it takes at once (`server_busy`, e.g. PDFs waiting to be read, or a failed-auth limiter store too busy to count an attempt; `Retry-After` says when to come back). */
         ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
@@ -1433,6 +1433,7 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retrieveModel: {
@@ -1463,6 +1464,7 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createResponse: {

@@ -182,6 +182,9 @@ const spec: Record<string, unknown> = {
           },
           "500": {
             "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           }
         }
       }
@@ -236,6 +239,9 @@ const spec: Record<string, unknown> = {
           },
           "500": {
             "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           }
         }
       }
@@ -713,7 +719,7 @@ const spec: Record<string, unknown> = {
         }
       },
       "ServiceUnavailable": {
-        "description": "The gateway is shutting down, the agent is unavailable, or the gateway is at a bound of work it takes at once (`server_busy`, e.g. PDFs waiting to be read; `Retry-After` says when to come back).",
+        "description": "The gateway is shutting down, the agent is unavailable, or the gateway is at a bound of work it takes at once (`server_busy`, e.g. PDFs waiting to be read, or a failed-auth limiter store too busy to count an attempt; `Retry-After` says when to come back).",
         "content": {
           "application/json": {
             "schema": {
