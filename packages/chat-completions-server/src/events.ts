@@ -8,45 +8,80 @@ import type { AgentEvent, FinishReason, Usage } from "./types.js";
  * promise round trips to every event of every run.)
  */
 export function untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncIterableIterator<T> {
-  const iterator = source[Symbol.asyncIterator]();
-  let stopWaiting: (() => void) | undefined;
-  const onAbort = () => stopWaiting?.();
-  signal.addEventListener("abort", onAbort, { once: true });
-  let open = true;
+  return new UntilAborted(source[Symbol.asyncIterator](), signal);
+}
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/**
+ * {@link untilAborted}'s iterator: one object per run, and per event only the promise `next`
+ * returns. An open stream keeps it for as long as its run lasts, so what it holds is counted
+ * per open stream: no closure per event, and none per run but the two source callbacks.
+ */
+class UntilAborted<T> implements AsyncIterableIterator<T> {
+  #open = true;
+  /** Settles the pending `next()`; set only while it waits for the source. */
+  #resolve: ((result: IteratorResult<T>) => void) | undefined;
+  #reject: ((error: unknown) => void) | undefined;
+  readonly #onResult = (result: IteratorResult<T>) => {
+    const resolve = this.#resolve;
+    this.#settled();
+    // Already settled by an abort: the source's late answer has no one to go to.
+    if (resolve) resolve(result.done ? this.#end(!this.signal.aborted) : result);
+  };
+  readonly #onError = (error: unknown) => {
+    const reject = this.#reject;
+    this.#settled();
+    this.#end(true);
+    reject?.(error);
+  };
+
+  constructor(
+    private readonly iterator: AsyncIterator<T>,
+    private readonly signal: AbortSignal,
+  ) {
+    signal.addEventListener("abort", this, { once: true });
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (!this.#open || this.signal.aborted) return Promise.resolve(this.#end(false));
+    const waiting = new Promise<IteratorResult<T>>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    this.iterator.next().then(this.#onResult, this.#onError);
+    return waiting;
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    return Promise.resolve(this.#end(false));
+  }
+
+  /** The signal aborted: a `next()` waiting for the source ends now. */
+  handleEvent(): void {
+    const resolve = this.#resolve;
+    this.#settled();
+    resolve?.(this.#end(false));
+  }
+
+  #settled(): void {
+    this.#resolve = undefined;
+    this.#reject = undefined;
+  }
+
   /** Ends the iteration; a source that has not finished by itself is asked to return. */
-  const end = (sourceFinished: boolean): IteratorResult<T> => {
-    if (open) {
-      open = false;
-      signal.removeEventListener("abort", onAbort);
-      if (!sourceFinished) Promise.resolve(iterator.return?.()).catch(() => {});
+  #end(sourceFinished: boolean): IteratorResult<T> {
+    if (this.#open) {
+      this.#open = false;
+      this.signal.removeEventListener("abort", this);
+      if (!sourceFinished) Promise.resolve(this.iterator.return?.()).catch(() => {});
     }
-    return { done: true, value: undefined };
-  };
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    next() {
-      if (!open || signal.aborted) return Promise.resolve(end(false));
-      return new Promise<IteratorResult<T>>((resolve, reject) => {
-        stopWaiting = () => resolve(end(false));
-        iterator.next().then(
-          (result) => {
-            stopWaiting = undefined;
-            resolve(result.done ? end(!signal.aborted) : result);
-          },
-          (error: unknown) => {
-            stopWaiting = undefined;
-            end(true);
-            reject(error);
-          },
-        );
-      });
-    },
-    return() {
-      return Promise.resolve(end(false));
-    },
-  };
+    return DONE;
+  }
 }
 
 export const ZERO_USAGE: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };

@@ -100,7 +100,8 @@ export function observeRequests(observer: ServerObserver): RequestHandler {
         return result;
       } as typeof res.writeHead;
     }
-    res.once("close", () => {
+    // `on`, not `once`: a response closes once, and `once` wraps the listener per request.
+    res.on("close", () => {
       const route = routeOf(req);
       if (streaming) observer.streamClosed?.({ route });
       observer.requestFinished?.({
