@@ -25,7 +25,8 @@ export function bodyBudget(maxBytesInFlight: number, maxBodyBytes: number): Requ
       return sendError(res, serverBusy("Too many request bodies are in flight; try again shortly."));
     }
     inFlight += bytes;
-    res.once("close", () => {
+    // `on`, not `once`: a response closes once, and `once` wraps the listener per request.
+    res.on("close", () => {
       inFlight -= bytes;
     });
     next();

@@ -35,7 +35,8 @@ export function requestLog(logger: Logger): RequestHandler {
     const started = performance.now();
     const id = randomUUID();
     res.setHeader("X-Request-Id", id);
-    res.once("close", () => {
+    // `on`, not `once`: a response closes once, and `once` wraps the listener per request.
+    res.on("close", () => {
       logger.info(
         {
           reqId: id,
