@@ -93,6 +93,7 @@ export function createAgentRuntime(
       const history = stored.flatMap((t) => t.messages);
       const system = [agent.systemPrompt, turn.system].filter(Boolean).join("\n\n") || undefined;
 
+      // The reply is only put together for a session to store: an open ephemeral stream holds none of it.
       let text = "";
       const calls = new ToolCallAccumulator();
       let done: Extract<AgentEvent, { type: "done" }> = { type: "done" };
@@ -103,8 +104,10 @@ export function createAgentRuntime(
           done = event;
           continue;
         }
-        if (event.type === "text") text += event.text;
-        else calls.add(event);
+        if (persistent) {
+          if (event.type === "text") text += event.text;
+          else calls.add(event);
+        }
         yield event;
       }
       if (signal.aborted) return;

@@ -3,7 +3,14 @@ import { textOf } from "@openclaw/chat-completions-server";
 import { textWithMedia } from "./media.js";
 import type { ModelProvider, ModelRequest } from "./types.js";
 
-const words = (text: string) => text.split(/\s+/).filter(Boolean);
+/** The words of `text`, one at a time: a stream holds the reply, not an array of its words. */
+function* words(text: string): Generator<string> {
+  for (const [word] of text.matchAll(/\S+/g)) yield word;
+}
+
+function countWords(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
+}
 
 function reply(request: ModelRequest): string {
   // Images and files are named (`[image/png 68 B]`), so what reached the agent can be seen.
@@ -21,17 +28,19 @@ function reply(request: ModelRequest): string {
 export function demoProvider(options: { tokenDelayMs: number }): ModelProvider {
   return {
     async *stream(request, signal) {
-      const answer = words(reply(request));
-      const prompt = [request.system ?? "", ...request.messages.map((m) => textOf(m))].flatMap(words).length;
-      for (const [i, word] of answer.entries()) {
-        if (i > 0 && options.tokenDelayMs > 0) await sleep(options.tokenDelayMs, undefined, { signal });
+      let prompt = countWords(request.system ?? "");
+      for (const message of request.messages) prompt += countWords(textOf(message));
+      let sent = 0;
+      for (const word of words(reply(request))) {
+        if (sent > 0 && options.tokenDelayMs > 0) await sleep(options.tokenDelayMs, undefined, { signal });
         if (signal.aborted) return;
-        yield { type: "text", text: i === 0 ? word : ` ${word}` };
+        yield { type: "text", text: sent === 0 ? word : ` ${word}` };
+        sent++;
       }
       yield {
         type: "done",
         finishReason: "stop",
-        usage: { prompt_tokens: prompt, completion_tokens: answer.length, total_tokens: prompt + answer.length },
+        usage: { prompt_tokens: prompt, completion_tokens: sent, total_tokens: prompt + sent },
       };
     },
   };
