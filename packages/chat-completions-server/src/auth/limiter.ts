@@ -151,6 +151,14 @@ export function createFailedAuthLimiter(
   const failures = store("failures", windowMs);
   // One hit here is a lockout until it expires: its window is the lockout itself.
   const lockouts = store("lockouts", lockoutMs);
+  /**
+   * Whether no client can be locked out or near it: the default memory stores are both empty
+   * (no wrong secret within a window). Then there is nothing to look up, not even the client's key.
+   */
+  const nobodyFailed =
+    !makeStore && failures instanceof BoundedMemoryStore && lockouts instanceof BoundedMemoryStore
+      ? () => failures.size === 0 && lockouts.size === 0
+      : () => false;
 
   const retryAfter = (resetTime: Date | undefined) =>
     Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + lockoutMs) - Date.now()) / 1000));
@@ -209,8 +217,8 @@ export function createFailedAuthLimiter(
     );
 
   return {
-    admit: (client) => (locks && !client.exempt ? admit(client) : undefined),
+    admit: (client) => (locks && !client.exempt && !nobodyFailed() ? admit(client) : undefined),
     failed,
-    confirm: (client) => (locks && !client.exempt ? confirm(client) : undefined),
+    confirm: (client) => (locks && !client.exempt && !nobodyFailed() ? confirm(client) : undefined),
   };
 }
