@@ -140,3 +140,29 @@ describe("agent failures before the first byte", () => {
     }
   });
 });
+
+describe("agents whose iterator misbehaves", () => {
+  const upstream = new AgentError("Upstream failed.", { status: 502, code: "upstream_error" });
+  /** An agent whose `next()` answers as `next` says, every time. */
+  const agentWhoseNext =
+    (next: () => unknown): RunAgent =>
+    () => ({ [Symbol.asyncIterator]: () => ({ next }) as AsyncIterator<never> });
+  it.each([
+    [
+      "throws at once",
+      () => {
+        throw upstream;
+      },
+    ],
+    ["answers a rejecting thenable", () => ({ then: (_: unknown, reject: (e: unknown) => void) => reject(upstream) })],
+    ["answers a rejected promise", () => Promise.reject(upstream)],
+  ])("an iterator that %s fails the run as a rejection does, and the run ends", async (_name, next) => {
+    server = await startServer({ runAgent: agentWhoseNext(next) });
+    for (const stream of [false, true]) {
+      expect(await expectError(await postChat(server.url, chatRequest({ stream })), 502)).toMatchObject({
+        code: "upstream_error",
+      });
+    }
+    expect(server.router.activeRuns).toBe(0);
+  });
+});

@@ -53,7 +53,12 @@ class UntilAborted<T> implements AsyncIterableIterator<T> {
       this.#resolve = resolve;
       this.#reject = reject;
     });
-    this.iterator.next().then(this.#onResult, this.#onError);
+    try {
+      // A source answering with a thenable or throwing at once ends as one that rejects.
+      Promise.resolve(this.iterator.next()).then(this.#onResult, this.#onError);
+    } catch (error) {
+      this.#onError(error);
+    }
     return waiting;
   }
 
