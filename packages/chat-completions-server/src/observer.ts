@@ -76,6 +76,36 @@ function isEventStream(res: ServerResponse, args: unknown[]): boolean {
   return typeof type === "string" && type.startsWith("text/event-stream");
 }
 
+/** What {@link observeRequests} keeps of a request it watches. */
+interface Watched {
+  req: Request;
+  started: number;
+  streaming: boolean;
+}
+
+/** The prototype `res` inherits `writeHead` from: Node's `ServerResponse.prototype`, unless a class overrides it. */
+function writeHeadOwner(res: ServerResponse): ServerResponse {
+  let proto = Object.getPrototypeOf(res) as ServerResponse;
+  while (!Object.hasOwn(proto, "writeHead")) proto = Object.getPrototypeOf(proto) as ServerResponse;
+  return proto;
+}
+
+/**
+ * Calls `opened(res, args)` after each `writeHead` of a response that carries `key`, by hooking
+ * `writeHead` once where responses inherit it, not on each response: a function stored on each
+ * response gave each a hidden-class transition of its own, which kept the response alive
+ * through young-generation collections (at one connection, megabytes promoted per collection
+ * and a 10 ms pause each). Responses without `key` pass straight through.
+ */
+function hookWriteHead(proto: ServerResponse, key: symbol, opened: (res: ServerResponse, args: unknown[]) => void) {
+  const writeHead = proto.writeHead as (...args: unknown[]) => ServerResponse;
+  proto.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const result = writeHead.apply(this, args);
+    if ((this as unknown as Record<symbol, unknown>)[key] !== undefined) opened(this, args);
+    return result;
+  } as typeof proto.writeHead;
+}
+
 /**
  * A middleware that reports every request to `observer` when it ends (route template, status,
  * duration) and every streamed answer when its headers go out and when it ends. Mount it
@@ -84,30 +114,36 @@ function isEventStream(res: ServerResponse, args: unknown[]): boolean {
  */
 export function observeRequests(observer: ServerObserver): RequestHandler {
   const watchStreams = observer.streamOpened !== undefined || observer.streamClosed !== undefined;
+  const key = Symbol("observeRequests");
+  const hooked = new WeakSet<object>();
+  // The one moment a stream starts is its writeHead (explicit, or implied by a first write).
+  const opened = (res: ServerResponse, args: unknown[]) => {
+    const watched = (res as unknown as Record<symbol, Watched>)[key] as Watched;
+    if (watched.streaming || !isEventStream(res, args)) return;
+    watched.streaming = true;
+    observer.streamOpened?.({
+      route: routeOf(watched.req),
+      firstByteSeconds: (performance.now() - watched.started) / 1000,
+    });
+  };
   return (req, res, next) => {
-    const started = performance.now();
-    let streaming = false;
+    const watched: Watched = { req, started: performance.now(), streaming: false };
     if (watchStreams) {
-      // The one moment a stream starts is its writeHead (explicit, or implied by a first write).
-      const writeHead = res.writeHead;
-      res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-        res.writeHead = writeHead;
-        const result = (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-        if (isEventStream(res, args)) {
-          streaming = true;
-          observer.streamOpened?.({ route: routeOf(req), firstByteSeconds: (performance.now() - started) / 1000 });
-        }
-        return result;
-      } as typeof res.writeHead;
+      const proto = writeHeadOwner(res);
+      if (!hooked.has(proto)) {
+        hooked.add(proto);
+        hookWriteHead(proto, key, opened);
+      }
+      (res as unknown as Record<symbol, Watched>)[key] = watched;
     }
     // `on`, not `once`: a response closes once, and `once` wraps the listener per request.
     res.on("close", () => {
       const route = routeOf(req);
-      if (streaming) observer.streamClosed?.({ route });
+      if (watched.streaming) observer.streamClosed?.({ route });
       observer.requestFinished?.({
         route,
         status: res.headersSent ? res.statusCode : 0,
-        seconds: (performance.now() - started) / 1000,
+        seconds: (performance.now() - watched.started) / 1000,
       });
     });
     next();
