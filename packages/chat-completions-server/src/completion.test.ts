@@ -154,7 +154,11 @@ describe("agents whose iterator misbehaves", () => {
         throw upstream;
       },
     ],
-    ["answers a rejecting thenable", () => ({ then: (_: unknown, reject: (e: unknown) => void) => reject(upstream) })],
+    [
+      "answers a rejecting thenable",
+      // biome-ignore lint/suspicious/noThenProperty: a thenable is what this case is about.
+      () => ({ then: (_: unknown, reject: (e: unknown) => void) => reject(upstream) }),
+    ],
     ["answers a rejected promise", () => Promise.reject(upstream)],
   ])("an iterator that %s fails the run as a rejection does, and the run ends", async (_name, next) => {
     server = await startServer({ runAgent: agentWhoseNext(next) });
