@@ -153,19 +153,24 @@ describe("agents whose iterator misbehaves", () => {
       () => {
         throw upstream;
       },
+      502,
     ],
     [
       "answers a rejecting thenable",
       // biome-ignore lint/suspicious/noThenProperty: a thenable is what this case is about.
       () => ({ then: (_: unknown, reject: (e: unknown) => void) => reject(upstream) }),
+      502,
     ],
-    ["answers a rejected promise", () => Promise.reject(upstream)],
-  ])("an iterator that %s fails the run as a rejection does, and the run ends", async (_name, next) => {
+    ["answers a rejected promise", () => Promise.reject(upstream), 502],
+    // No iterator result: what for-await refuses is an opaque 500, never a crash or a hang.
+    ["answers undefined at once", () => undefined, 500],
+    ["answers a promise of null", () => Promise.resolve(null), 500],
+  ])("an iterator that %s fails the run, and the run ends", async (_name, next, status) => {
     server = await startServer({ runAgent: agentWhoseNext(next) });
     for (const stream of [false, true]) {
-      expect(await expectError(await postChat(server.url, chatRequest({ stream })), 502)).toMatchObject({
-        code: "upstream_error",
-      });
+      const body = await expectError(await postChat(server.url, chatRequest({ stream })), status);
+      if (status === 502) expect(body.code).toBe("upstream_error");
+      else expect(body.type).toBe("api_error");
     }
     expect(server.router.activeRuns).toBe(0);
   });

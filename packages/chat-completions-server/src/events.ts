@@ -11,23 +11,27 @@ export function untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): 
   return new UntilAborted(source[Symbol.asyncIterator](), signal);
 }
 
-const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
-
 /**
- * {@link untilAborted}'s iterator: one object per run, and per event only the promise `next`
- * returns. An open stream keeps it for as long as its run lasts, so what it holds is counted
- * per open stream: no closure per event, and none per run but the two source callbacks.
+ * {@link untilAborted}'s iterator: one object per run (an open stream keeps it as long as its run
+ * lasts), and per event a promise and its two settle functions, no closure of its own. A `next()`
+ * called while another waits is answered after it, in order, as an async generator does.
  */
 class UntilAborted<T> implements AsyncIterableIterator<T> {
   #open = true;
-  /** Settles the pending `next()`; set only while it waits for the source. */
+  /** The `next()` waiting for the source, and how to settle it. */
+  #waiting: Promise<IteratorResult<T>> | undefined;
   #resolve: ((result: IteratorResult<T>) => void) | undefined;
   #reject: ((error: unknown) => void) | undefined;
   readonly #onResult = (result: IteratorResult<T>) => {
+    // What for-await would refuse: an answer that is no iterator result fails the run.
+    if (typeof result !== "object" || result === null) {
+      this.#onError(new TypeError(`The agent's iterator answered ${String(result)}, not an iterator result.`));
+      return;
+    }
     const resolve = this.#resolve;
     this.#settled();
     // Already settled by an abort: the source's late answer has no one to go to.
-    if (resolve) resolve(result.done ? this.#end(!this.signal.aborted) : result);
+    resolve?.(result.done ? this.#end(!this.signal.aborted) : result);
   };
   readonly #onError = (error: unknown) => {
     const reject = this.#reject;
@@ -48,11 +52,16 @@ class UntilAborted<T> implements AsyncIterableIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
+    if (this.#waiting) {
+      const after = () => this.next();
+      return this.#waiting.then(after, after);
+    }
     if (!this.#open || this.signal.aborted) return Promise.resolve(this.#end(false));
     const waiting = new Promise<IteratorResult<T>>((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
     });
+    this.#waiting = waiting;
     try {
       // A source answering with a thenable or throwing at once ends as one that rejects.
       Promise.resolve(this.iterator.next()).then(this.#onResult, this.#onError);
@@ -73,9 +82,9 @@ class UntilAborted<T> implements AsyncIterableIterator<T> {
     resolve?.(this.#end(false));
   }
 
+  /** The waiting `next()` is being settled: it no longer waits. */
   #settled(): void {
-    this.#resolve = undefined;
-    this.#reject = undefined;
+    this.#waiting = this.#resolve = this.#reject = undefined;
   }
 
   /** Ends the iteration; a source that has not finished by itself is asked to return. */
@@ -85,7 +94,7 @@ class UntilAborted<T> implements AsyncIterableIterator<T> {
       this.signal.removeEventListener("abort", this);
       if (!sourceFinished) Promise.resolve(this.iterator.return?.()).catch(() => {});
     }
-    return DONE;
+    return { done: true, value: undefined };
   }
 }
 
