@@ -1,7 +1,10 @@
 // The observer hooks a host counts with: every event, with its labels, from the shared places
 // (observeRequests, InFlightRuns, observeAgent, the auth gate).
+
+import { EventEmitter } from "node:events";
+import { ServerResponse } from "node:http";
 import { until } from "@openclaw/contract-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AgentError } from "./errors.js";
 import { observeAgent, observeRequests, type ServerObserver } from "./observer.js";
 import { InFlightRuns } from "./runs.js";
@@ -113,6 +116,38 @@ describe("the observer", () => {
     expect((await fetch(`${server.url}/some/path/a/client/chose`)).status).toBe(404);
     await until(() => events.length === 1);
     expect(events).toEqual([`request {"route":"other","status":404}`]);
+  });
+
+  it("sees a stream once per middleware when two watch it, and hooks writeHead once per process", async () => {
+    const first = recorder();
+    const second = recorder();
+    server = await startServer({}, (app) => app.use(observeRequests(first.observer), observeRequests(second.observer)));
+    await readSse(await postChat(server.url, chatRequest({ stream: true })));
+    const hook = ServerResponse.prototype.writeHead;
+    // More apps, more middlewares (a host rebuilding its app on reload): no wrapper on wrapper.
+    for (let i = 0; i < 3; i++) {
+      await server.close();
+      server = await startServer({}, (app) => app.use(observeRequests(recorder().observer)));
+      await readSse(await postChat(server.url, chatRequest({ stream: true })));
+    }
+    expect(ServerResponse.prototype.writeHead).toBe(hook);
+    for (const { events } of [first, second]) {
+      await until(() => events.some((e) => e.startsWith("request")));
+      expect(events.filter((e) => e.startsWith("stream")).sort()).toEqual([
+        `streamClosed {"route":"/v1/chat/completions"}`,
+        `streamOpened {"route":"/v1/chat/completions"}`,
+      ]);
+    }
+  });
+
+  it("reports a hand-made response with no writeHead to inherit when it closes, without throwing", () => {
+    const { events, observer } = recorder();
+    const res = Object.assign(new EventEmitter(), { headersSent: true, statusCode: 204, writeHead() {} });
+    const next = vi.fn();
+    observeRequests(observer)({ route: undefined } as never, res as never, next);
+    expect(next).toHaveBeenCalledOnce();
+    res.emit("close");
+    expect(events).toEqual([`request {"route":"other","status":204}`]);
   });
 
   it("reports runs a drain ended as ended_by_shutdown, on every transport sharing the runs", async () => {

@@ -76,65 +76,78 @@ function isEventStream(res: ServerResponse, args: unknown[]): boolean {
   return typeof type === "string" && type.startsWith("text/event-stream");
 }
 
-/** What {@link observeRequests} keeps of a request it watches. */
+/** What an {@link observeRequests} middleware keeps of a response it watches for a stream. */
 interface Watched {
+  observer: ServerObserver;
   req: Request;
   started: number;
   streaming: boolean;
+  /** The next middleware watching the same response (a host may mount more than one). */
+  next: Watched | undefined;
 }
 
-/** The prototype `res` inherits `writeHead` from: Node's `ServerResponse.prototype`, unless a class overrides it. */
-function writeHeadOwner(res: ServerResponse): ServerResponse {
-  let proto = Object.getPrototypeOf(res) as ServerResponse;
-  while (!Object.hasOwn(proto, "writeHead")) proto = Object.getPrototypeOf(proto) as ServerResponse;
-  return proto;
+/** Where a watched response keeps its {@link Watched}: one symbol for every middleware. */
+const WATCHED = Symbol("observeRequests.watched");
+type WatchedResponse = ServerResponse & { [WATCHED]?: Watched };
+
+/** The prototypes whose `writeHead` is hooked; each is hooked once in the process. */
+const hooked = new WeakSet<object>();
+
+/**
+ * The prototype `res` inherits `writeHead` from (Node's `ServerResponse.prototype`, unless a
+ * class overrides it), or undefined when nothing in its chain has one (a hand-made response).
+ */
+function writeHeadOwner(res: ServerResponse): ServerResponse | undefined {
+  for (let proto = Object.getPrototypeOf(res); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    if (Object.hasOwn(proto, "writeHead")) return proto as ServerResponse;
+  }
+  return undefined;
 }
 
 /**
- * Calls `opened(res, args)` after each `writeHead` of a response that carries `key`, by hooking
- * `writeHead` once where responses inherit it, not on each response: a function stored on each
- * response gave each a hidden-class transition of its own, which kept the response alive
- * through young-generation collections (at one connection, megabytes promoted per collection
- * and a 10 ms pause each). Responses without `key` pass straight through.
+ * Hooks `proto.writeHead` so each watched response reports its stream opening to every
+ * middleware watching it. Once per prototype for the whole process, whatever the number of
+ * middlewares (each response carries its observers), and not per response: a function stored
+ * on each response gave each a hidden-class transition of its own, which kept the response
+ * alive through young-generation collections (at one connection, megabytes promoted per
+ * collection and a 10 ms pause each). Unwatched responses pass straight through.
  */
-function hookWriteHead(proto: ServerResponse, key: symbol, opened: (res: ServerResponse, args: unknown[]) => void) {
+function hookWriteHead(proto: ServerResponse): void {
+  hooked.add(proto);
   const writeHead = proto.writeHead as (...args: unknown[]) => ServerResponse;
-  proto.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+  proto.writeHead = function (this: WatchedResponse, ...args: unknown[]) {
     const result = writeHead.apply(this, args);
-    if ((this as unknown as Record<symbol, unknown>)[key] !== undefined) opened(this, args);
+    for (let watched = this[WATCHED]; watched !== undefined; watched = watched.next) streamOpened(this, watched, args);
     return result;
   } as typeof proto.writeHead;
+}
+
+/** The one moment a stream starts is its writeHead (explicit, or implied by a first write). */
+function streamOpened(res: ServerResponse, watched: Watched, args: unknown[]): void {
+  if (watched.streaming || !isEventStream(res, args)) return;
+  watched.streaming = true;
+  watched.observer.streamOpened?.({
+    route: routeOf(watched.req),
+    firstByteSeconds: (performance.now() - watched.started) / 1000,
+  });
 }
 
 /**
  * A middleware that reports every request to `observer` when it ends (route template, status,
  * duration) and every streamed answer when its headers go out and when it ends. Mount it
  * before any route (`app.use(observeRequests(observer))`), so the host's own routes and every
- * endpoint of this package are counted without each knowing about it.
+ * endpoint of this package are counted without each knowing about it. Streams are seen through
+ * a hook on `writeHead` where responses inherit it, installed once per process (see the README).
  */
 export function observeRequests(observer: ServerObserver): RequestHandler {
   const watchStreams = observer.streamOpened !== undefined || observer.streamClosed !== undefined;
-  const key = Symbol("observeRequests");
-  const hooked = new WeakSet<object>();
-  // The one moment a stream starts is its writeHead (explicit, or implied by a first write).
-  const opened = (res: ServerResponse, args: unknown[]) => {
-    const watched = (res as unknown as Record<symbol, Watched>)[key] as Watched;
-    if (watched.streaming || !isEventStream(res, args)) return;
-    watched.streaming = true;
-    observer.streamOpened?.({
-      route: routeOf(watched.req),
-      firstByteSeconds: (performance.now() - watched.started) / 1000,
-    });
-  };
-  return (req, res, next) => {
-    const watched: Watched = { req, started: performance.now(), streaming: false };
-    if (watchStreams) {
-      const proto = writeHeadOwner(res);
-      if (!hooked.has(proto)) {
-        hooked.add(proto);
-        hookWriteHead(proto, key, opened);
-      }
-      (res as unknown as Record<symbol, Watched>)[key] = watched;
+  return (req, res: WatchedResponse, next) => {
+    const watched: Watched = { observer, req, started: performance.now(), streaming: false, next: undefined };
+    const proto = watchStreams ? writeHeadOwner(res) : undefined;
+    if (proto) {
+      if (!hooked.has(proto)) hookWriteHead(proto);
+      watched.next = res[WATCHED];
+      res[WATCHED] = watched;
     }
     // `on`, not `once`: a response closes once, and `once` wraps the listener per request.
     res.on("close", () => {
