@@ -1,7 +1,7 @@
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { expect, it } from "vitest";
-import { settleHeap } from "./startup-heap.js";
+import { settleHeap, userChose } from "./startup-heap.js";
 
 const MiB = 1024 * 1024;
 
@@ -33,4 +33,14 @@ it("returns the pages an ordinary collection keeps", () => {
   settleHeap();
   expect(getHeapStatistics().total_heap_size).toBeLessThan(kept - 20 * MiB);
   expect(survivors).toHaveLength(100_000);
+});
+
+it.each([
+  [["--compact-on-every-full-gc"], true],
+  [["--compact_on_every_full_gc"], true],
+  [["--no-compact_on_every_full_gc"], true],
+  [["--expose-gc", "--semi-space-growth-factor=4"], false],
+  [[], false],
+])("sees the user's own compaction flag in %j: %s", (execArgv, chosen) => {
+  expect(userChose("compact-on-every-full-gc", execArgv)).toBe(chosen);
 });

@@ -9,8 +9,12 @@ import { runInNewContext } from "node:vm";
  * import it first) and allowed again by {@link settleHeap} once the gateway listens, when real
  * load should size it. A factor the user chose on the command line is left alone.
  */
-// Node refuses these flags in NODE_OPTIONS, so the command line is the only place to look.
-const userChose = (flag: string) => process.execArgv.some((arg) => arg.includes(flag));
+/**
+ * Whether Node's command line sets V8 flag `flag` (either sense, `_` or `-` in its name, as V8
+ * takes both). Node refuses these flags in NODE_OPTIONS, so the command line is the only place.
+ */
+export const userChose = (flag: string, execArgv = process.execArgv): boolean =>
+  execArgv.some((arg) => arg.replaceAll("_", "-").includes(flag));
 const userSetsGrowth = userChose("semi-space-growth-factor");
 if (!userSetsGrowth) setFlagsFromString("--semi-space-growth-factor=1");
 
@@ -18,8 +22,8 @@ type Collect = (options?: { type: "major"; execution: "sync"; flavor: "last-reso
 
 /**
  * V8 12 (Node 22 and later) has a memory-reducing flavour of `gc()`. V8 11 (Node 20) has none,
- * and runs a mere scavenge for any options object with `execution: "sync"`; its plain `gc()` is
- * a full collection, made to compact every page for this once.
+ * and runs a mere scavenge when `gc()` is given options synchronously; its plain `gc()` is a full
+ * collection, made to compact every page for this once.
  */
 const hasLastResortFlavor = Number(process.versions.v8.split(".")[0]) >= 12;
 
