@@ -2,6 +2,13 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 /**
+ * Whether Node's command line sets V8 flag `flag` (either sense, `_` or `-` in its name, as V8
+ * takes both). Node refuses these flags in NODE_OPTIONS, so the command line is the only place.
+ */
+export const userChose = (flag: string, execArgv = process.execArgv): boolean =>
+  execArgv.some((arg) => arg.replaceAll("_", "-").includes(flag));
+
+/**
  * V8 sizes the young generation by how much survives its collections, and start-up (loading
  * modules, compiling the validator) is one long burst of survivors: left alone it grows the
  * young generation to its maximum, ~25 MiB of RSS that an idle gateway never uses and V8 never
@@ -9,12 +16,6 @@ import { runInNewContext } from "node:vm";
  * import it first) and allowed again by {@link settleHeap} once the gateway listens, when real
  * load should size it. A factor the user chose on the command line is left alone.
  */
-/**
- * Whether Node's command line sets V8 flag `flag` (either sense, `_` or `-` in its name, as V8
- * takes both). Node refuses these flags in NODE_OPTIONS, so the command line is the only place.
- */
-export const userChose = (flag: string, execArgv = process.execArgv): boolean =>
-  execArgv.some((arg) => arg.replaceAll("_", "-").includes(flag));
 const userSetsGrowth = userChose("semi-space-growth-factor");
 if (!userSetsGrowth) setFlagsFromString("--semi-space-growth-factor=1");
 
