@@ -9,7 +9,7 @@ import { parseConfig } from "./config/load.js";
 import { startGateway as startInProcess } from "./gateway.js";
 import { createLogger } from "./logger.js";
 import { parseExposition, sampleValue } from "./test/exposition.js";
-import { hasRedis, startRedis, stopRedis, useRedis } from "./test/redis-server.js";
+import { hasRedis, startRedis, stopRedis, useRedisGateway } from "./test/redis-server.js";
 
 /** Holds the router's validator warm-up until `warmUp.release()`, for the in-process gateway. */
 const warmUp = vi.hoisted(() => {
@@ -129,19 +129,11 @@ describe("/readyz while draining", () => {
 });
 
 describe.skipIf(!hasRedis)("/readyz with Redis", () => {
-  const fixture = useRedis(
-    (url) =>
-      startGateway(
-        baseConfig({
-          gateway: {
-            auth: { mode: "token", token: TOKEN },
-            http: { endpoints: { chatCompletions: { enabled: true } } },
-            store: { redis: { url, keyPrefix: "ready:" } },
-          },
-        }),
-      ),
-    (gateway) => gateway.stop(),
-  );
+  const fixture = useRedisGateway((url) => ({
+    auth: { mode: "token", token: TOKEN },
+    http: { endpoints: { chatCompletions: { enabled: true } } },
+    store: { redis: { url, keyPrefix: "ready:" } },
+  }));
 
   it("is 503 redis_unreachable while Redis is down, and counts the store's errors; 200 once it is back", async () => {
     const gateway = fixture.started;
@@ -174,23 +166,15 @@ describe.skipIf(!hasRedis)("/readyz with Redis", () => {
 });
 
 describe.skipIf(!hasRedis)("/readyz and requests while Redis hangs (SIGSTOP)", () => {
-  const fixture = useRedis(
-    (url) =>
-      startGateway(
-        baseConfig({
-          gateway: {
-            // Not exempt: every request asks the Redis limiter store.
-            auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } },
-            metrics: { cacheMs: 0 },
-            http: { endpoints: { chatCompletions: { enabled: true } } },
-            store: {
-              redis: { url, keyPrefix: "hung:", commandTimeoutMs: 300, pingIntervalMs: 100, pingTimeoutMs: 200 },
-            },
-          },
-        }),
-      ),
-    (gateway) => gateway.stop(),
-  );
+  const fixture = useRedisGateway((url) => ({
+    // Not exempt: every request asks the Redis limiter store.
+    auth: { mode: "token", token: TOKEN, rateLimit: { exemptLoopback: false } },
+    metrics: { cacheMs: 0 },
+    http: { endpoints: { chatCompletions: { enabled: true } } },
+    store: {
+      redis: { url, keyPrefix: "hung:", commandTimeoutMs: 300, pingIntervalMs: 100, pingTimeoutMs: 200 },
+    },
+  }));
 
   it("says 503 redis_unreachable, and authenticated requests answer instead of hanging", async () => {
     const { redis, started: gateway } = fixture;

@@ -16,7 +16,7 @@ import { pino } from "pino";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRefused, guess, post, upgrade } from "../test/doors.js";
-import { freePort, hasRedis, startRedis, stopRedis, useRedis } from "../test/redis-server.js";
+import { freePort, hasRedis, startRedis, stopRedis, useRedis, useRedisGateway } from "../test/redis-server.js";
 import { sessionId } from "./encoding.js";
 import { connectRedis, RedisSessionStore, redisRateLimitStores, withDeadline } from "./redis.js";
 
@@ -302,18 +302,10 @@ describe.skipIf(!hasRedis)("a hung Redis (SIGSTOP)", () => {
 });
 
 describe.skipIf(!hasRedis)("a full Redis command queue", () => {
-  const fixture = useRedis(
-    (url) =>
-      startGateway(
-        baseConfig({
-          gateway: {
-            auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 3, exemptLoopback: false } },
-            store: { redis: { url, keyPrefix: "full:", maxQueuedCommands: 1 } },
-          },
-        }),
-      ),
-    (gateway) => gateway.stop(),
-  );
+  const fixture = useRedisGateway((url) => ({
+    auth: { mode: "token", token: TOKEN, rateLimit: { maxAttempts: 3, exemptLoopback: false } },
+    store: { redis: { url, keyPrefix: "full:", maxQueuedCommands: 1 } },
+  }));
 
   it("never lets a locked-out client's burst through: what the limiter cannot count is 503, not passed", async () => {
     const gateway = fixture.started;

@@ -3,6 +3,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { baseConfig, startGateway } from "@openclaw/contract-kit/gateway";
 import { afterAll, beforeAll } from "vitest";
 
 export const hasRedis = (() => {
@@ -93,3 +94,13 @@ export function useRedis<T>(start: (url: string) => Promise<T>, stop: (started: 
   });
   return fixture;
 }
+
+/**
+ * For one `describe`: {@link useRedis} with the gateway CLI on it, its `gateway` section from
+ * `gateway(url)` (the rest of the config is the kit's base).
+ */
+export const useRedisGateway = (gateway: (url: string) => object) =>
+  useRedis(
+    (url) => startGateway(baseConfig({ gateway: gateway(url) })),
+    (started) => started.stop(),
+  );
