@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { textOf } from "@openclaw/chat-completions-server";
 import { textWithMedia } from "./media.js";
 import type { ModelProvider, ModelRequest } from "./types.js";
@@ -10,6 +9,41 @@ function* words(text: string): Generator<string> {
 
 function countWords(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
+}
+
+/**
+ * The pause between words, ended early by an abort. One abort listener for the whole reply:
+ * timers/promises' `signal` option adds and removes one per pause (a bound function, a
+ * `finally` and their promises, ~3 KiB per word), and thousands of open streams pausing at once
+ * turned that into most of what they allocated and, through early promotion, most of their RSS.
+ */
+class Pacer {
+  #timer: NodeJS.Timeout | undefined;
+  #wake: (() => void) | undefined;
+
+  constructor(
+    private readonly ms: number,
+    private readonly signal: AbortSignal,
+  ) {
+    signal.addEventListener("abort", this);
+  }
+
+  wait(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#wake = resolve;
+      this.#timer = setTimeout(resolve, this.ms);
+    });
+  }
+
+  handleEvent(): void {
+    clearTimeout(this.#timer);
+    this.#wake?.();
+  }
+
+  close(): void {
+    clearTimeout(this.#timer);
+    this.signal.removeEventListener("abort", this);
+  }
 }
 
 function reply(request: ModelRequest): string {
@@ -31,11 +65,16 @@ export function demoProvider(options: { tokenDelayMs: number }): ModelProvider {
       let prompt = countWords(request.system ?? "");
       for (const message of request.messages) prompt += countWords(textOf(message));
       let sent = 0;
-      for (const word of words(reply(request))) {
-        if (sent > 0 && options.tokenDelayMs > 0) await sleep(options.tokenDelayMs, undefined, { signal });
-        if (signal.aborted) return;
-        yield { type: "text", text: sent === 0 ? word : ` ${word}` };
-        sent++;
+      const pacer = options.tokenDelayMs > 0 ? new Pacer(options.tokenDelayMs, signal) : undefined;
+      try {
+        for (const word of words(reply(request))) {
+          if (sent > 0 && pacer) await pacer.wait();
+          if (signal.aborted) return;
+          yield { type: "text", text: sent === 0 ? word : ` ${word}` };
+          sent++;
+        }
+      } finally {
+        pacer?.close();
       }
       yield {
         type: "done",

@@ -1,0 +1,52 @@
+import { getEventListeners } from "node:events";
+import { describe, expect, it } from "vitest";
+import { demoProvider } from "./demo.js";
+import type { ModelRequest } from "./types.js";
+
+const request: ModelRequest = { model: "echo", messages: [{ role: "user", content: "a b c" }], params: {} };
+
+describe("demo provider pacing", () => {
+  it("stops a pause between words as soon as the signal aborts", async () => {
+    const controller = new AbortController();
+    const events = demoProvider({ tokenDelayMs: 600_000 }).stream(request, controller.signal)[Symbol.asyncIterator]();
+    expect((await events.next()).value).toEqual({ type: "text", text: "echo:" });
+    const paused = events.next();
+    controller.abort();
+    expect(await paused).toEqual({ done: true, value: undefined });
+  });
+
+  // One listener per reply, not one per pause, and none left behind however the reply ends.
+  it.each([
+    [
+      "the reply ends",
+      async (events: AsyncIterator<unknown>) => {
+        while (!(await events.next()).done);
+      },
+    ],
+    [
+      "the caller returns early",
+      async (events: AsyncIterator<unknown>) => {
+        await events.next();
+        await events.next();
+        await events.return?.();
+      },
+    ],
+    [
+      "the signal aborts",
+      async (events: AsyncIterator<unknown>, controller: AbortController) => {
+        await events.next();
+        const paused = events.next();
+        controller.abort();
+        await paused;
+      },
+    ],
+  ])("holds one abort listener while pausing and none once %s", async (_, end) => {
+    const controller = new AbortController();
+    const events = demoProvider({ tokenDelayMs: 1 }).stream(request, controller.signal)[Symbol.asyncIterator]();
+    await events.next();
+    await events.next();
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    await end(events, controller);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+});
