@@ -4,7 +4,7 @@
 // docs/benchmarks.md. Needs wrk (apt-get install wrk). Reports targets; asserts nothing.
 //
 //   pnpm bench                       Node 20 (this node) and Node 24 (installed into a temp dir)
-//   BENCH_ROUNDS=3 BENCH_DURATION=10s pnpm bench
+//   BENCH_ROUNDS=5 BENCH_DURATION=10s BENCH_WARMUP=5s pnpm bench
 //   BENCH_NODES=current pnpm bench   only this node
 //   BENCH_NODE24=/path/to/node pnpm bench   Node 24 from there instead of a fresh download
 import { execFileSync } from "node:child_process";
@@ -18,8 +18,12 @@ import { gatewayArgs, gatewayConfig, startServer, TOKEN } from "./gateway.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const here = fileURLToPath(new URL(".", import.meta.url));
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION = process.env.BENCH_DURATION ?? "5s";
+// Unmeasured load on every server before its first measured run: a process's first seconds
+// compile its hot paths on background threads, which on two cores compete with the server and
+// wrk, so a measurement taken then reports start-up, not service.
+const WARMUP = process.env.BENCH_WARMUP ?? "3s";
 const STREAMS = (process.env.BENCH_STREAMS ?? "1000,5000").split(",").map(Number);
 // For quick iterations: BENCH_PARTS=requests, streams or startup (comma-separated) measures only those
 // parts and prints them instead of writing the report.
@@ -120,7 +124,7 @@ const toMs = (value) => {
 };
 
 /** wrk against one server: requests per second, latency percentiles, server CPU per request. */
-function wrk(server, connections) {
+function wrk(server, connections, duration = DURATION) {
   const { url } = server;
   const cpuBefore = cpuSeconds(server.child.pid);
   const out = execFileSync(
@@ -128,7 +132,7 @@ function wrk(server, connections) {
     [
       "-t1",
       `-c${connections}`,
-      `-d${DURATION}`,
+      `-d${duration}`,
       "--latency",
       "-s",
       join(here, "post.lua"),
@@ -175,7 +179,11 @@ async function streams(server, n) {
   };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return Number.isInteger(mid) ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[Math.floor(mid)];
+};
 
 async function measure(node) {
   const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
@@ -191,7 +199,7 @@ async function measure(node) {
 async function measureRequests(node, result) {
   const servers = {};
   for (const name of REQUEST_SERVERS) servers[name] = await start(node, name);
-  for (const name of Object.keys(servers)) await post(servers[name].url, BODY); // warm
+  for (const server of Object.values(servers)) wrk(server, 32, WARMUP);
   for (const connections of [1, 32]) {
     const samples = Object.fromEntries(REQUEST_SERVERS.map((name) => [name, []]));
     for (let round = 0; round < ROUNDS; round++) {
@@ -269,7 +277,7 @@ const mark = (ok) => (ok ? "✅" : "❌");
 function report(results) {
   const cpu = cpus();
   const lines = [
-    `Machine: ${cpu.length} × ${cpu[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30)} GiB; wrk 1 thread, ${DURATION} per run, median of ${ROUNDS} alternating rounds; ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${cpu.length} × ${cpu[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30)} GiB; wrk 1 thread, ${WARMUP} unmeasured warm-up, ${DURATION} per run, median of ${ROUNDS} alternating rounds; ${new Date().toISOString().slice(0, 10)}.`,
     "",
   ];
   for (const r of results) {
