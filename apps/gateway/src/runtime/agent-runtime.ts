@@ -95,7 +95,7 @@ export function createAgentRuntime(
 
       // The reply is only put together for a session to store: an open ephemeral stream holds none of it.
       let text = "";
-      const calls = new ToolCallAccumulator();
+      const calls = persistent ? new ToolCallAccumulator() : undefined;
       let done: Extract<AgentEvent, { type: "done" }> = { type: "done" };
       const request = { model: agent.model, system, messages: [...history, ...added], params: turn.params };
       for await (const event of agent.provider.stream(request, signal)) {
@@ -104,14 +104,14 @@ export function createAgentRuntime(
           done = event;
           continue;
         }
-        if (persistent) {
+        if (calls) {
           if (event.type === "text") text += event.text;
           else calls.add(event);
         }
         yield event;
       }
       if (signal.aborted) return;
-      if (persistent) await store(agent.id, turn.sessionKey, added, text, calls);
+      if (calls) await store(agent.id, turn.sessionKey, added, text, calls);
       // Counted here, where every door's turns pass, rather than by wrapping each turn's events.
       if (done.usage)
         observer?.tokens?.({

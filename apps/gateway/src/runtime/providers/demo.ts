@@ -2,11 +2,6 @@ import { textOf } from "@openclaw/chat-completions-server";
 import { textWithMedia } from "./media.js";
 import type { ModelProvider, ModelRequest } from "./types.js";
 
-/** The words of `text`, one at a time: a stream holds the reply, not an array of its words. */
-function* words(text: string): Generator<string> {
-  for (const [word] of text.matchAll(/\S+/g)) yield word;
-}
-
 function countWords(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
@@ -67,10 +62,15 @@ export function demoProvider(options: { tokenDelayMs: number }): ModelProvider {
       let sent = 0;
       const pacer = options.tokenDelayMs > 0 ? new Pacer(options.tokenDelayMs, signal) : undefined;
       try {
-        for (const word of words(reply(request))) {
+        const text = reply(request);
+        // The reply is walked word by word (the pattern's lastIndex is the place): an open stream
+        // holds the reply and one regular expression, not an array of words or an iterator chain.
+        const word = /\S+/g;
+        for (let match = word.exec(text); match !== null; match = word.exec(text)) {
+          const next = sent === 0 ? match[0] : ` ${match[0]}`;
           if (sent > 0 && pacer) await pacer.wait();
           if (signal.aborted) return;
-          yield { type: "text", text: sent === 0 ? word : ` ${word}` };
+          yield { type: "text", text: next };
           sent++;
         }
       } finally {
