@@ -11,15 +11,25 @@ type Choice = ChatCompletionChunk["choices"][number];
 /** Chat completion chunks over the shared {@link SseChannel}: `data: <chunk>` frames and `data: [DONE]`. */
 class SseResponse {
   readonly channel: SseChannel;
-  private readonly base: Omit<ChatCompletionChunk, "choices">;
+  /**
+   * `data: ` and the fields every chunk of this stream shares, serialised once: a frame is this,
+   * its `choices` and the closing text. Each frame otherwise copied the shared fields into a new
+   * object and serialised them again.
+   */
+  private readonly head: string;
+  /** What follows `choices` in a frame: `"usage":null` is sent on every chunk when usage was asked for. */
+  private readonly tail: string;
 
-  constructor(
-    res: Response,
-    model: string,
-    private readonly includeUsage: boolean,
-    options: SseOptions,
-  ) {
-    this.base = { id: completionId(), object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model };
+  constructor(res: Response, model: string, includeUsage: boolean, options: SseOptions) {
+    const base: Omit<ChatCompletionChunk, "choices"> = {
+      id: completionId(),
+      object: "chat.completion.chunk",
+      created: Math.floor(Date.now() / 1000),
+      model,
+    };
+    // `{...base}` without its closing brace, then the `choices` key.
+    this.head = `data: ${JSON.stringify(base).slice(0, -1)},"choices":`;
+    this.tail = includeUsage ? ',"usage":null}\n\n' : "}\n\n";
     this.channel = new SseChannel(res, options, () =>
       this.choice({ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null, logprobs: null }),
     );
@@ -34,13 +44,11 @@ class SseResponse {
   }
 
   choice(choice: Choice): Promise<void> | undefined {
-    const chunk: ChatCompletionChunk = { ...this.base, choices: [choice] };
-    if (this.includeUsage) chunk.usage = null;
-    return this.data(JSON.stringify(chunk));
+    return this.channel.write(`${this.head}[${JSON.stringify(choice)}]${this.tail}`);
   }
 
   usage(usage: ChatCompletionChunk["usage"]): Promise<void> | undefined {
-    return this.data(JSON.stringify({ ...this.base, choices: [], usage }));
+    return this.channel.write(`${this.head}[],"usage":${JSON.stringify(usage)}}\n\n`);
   }
 
   error(error: OpenAIError): Promise<void> | undefined {
