@@ -5,7 +5,7 @@ import { abortedWith } from "../runs.js";
 import { SseChannel, type SseOptions } from "../sse.js";
 import type { AgentEvent, AgentTurn, RunAgent } from "../types.js";
 import { ResponseBuilder, type UnnumberedEvent } from "./output.js";
-import type { CreateResponseRequest, ResponseObject } from "./types.js";
+import type { CreateResponseRequest, ResponseObject, ResponseStreamEvent } from "./types.js";
 
 /** What a responses turn does besides running the agent: the two ways it may end. */
 export interface TurnEnding {
@@ -58,14 +58,18 @@ export async function streamResponse(
   let sequence = 0;
   const queue: string[] = [];
   const enqueue = (event: UnnumberedEvent) => {
-    const numbered = { ...event, sequence_number: sequence++ };
-    queue.push(`event: ${event.type}\ndata: ${JSON.stringify(numbered)}\n\n`);
+    // The builder makes each event afresh for this call: numbered in place rather than copied.
+    (event as ResponseStreamEvent).sequence_number = sequence++;
+    queue.push(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
   };
-  /** Writes what is queued, in order, waiting only when the socket asks to. */
-  const flush = async () => {
+  /**
+   * Writes what is queued, in order; returns a promise only when the socket asks to wait (a
+   * promise per event that needs none would cost every event of every stream its round trips).
+   */
+  const flush = (): Promise<void> | undefined => {
     while (queue.length > 0) {
       const full = channel.write(queue.shift() as string);
-      if (full) await full;
+      if (full) return full.then(flush);
     }
   };
   const builder = new ResponseBuilder(id, body, enqueue);
@@ -98,7 +102,8 @@ export async function streamResponse(
       if (event.type === "done") done = event;
       else {
         builder.add(event);
-        if (queue.length > 0) await flush();
+        const full = flush();
+        if (full) await full;
       }
     }
   } catch (error) {
