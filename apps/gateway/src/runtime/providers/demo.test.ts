@@ -15,6 +15,14 @@ describe("demo provider pacing", () => {
     expect(await paused).toEqual({ done: true, value: undefined });
   });
 
+  it("does not pause at all once the signal aborted while a word was being handed out", async () => {
+    const controller = new AbortController();
+    const events = demoProvider({ tokenDelayMs: 600_000 }).stream(request, controller.signal)[Symbol.asyncIterator]();
+    await events.next();
+    controller.abort();
+    expect(await events.next()).toEqual({ done: true, value: undefined });
+  });
+
   // One listener per reply, not one per pause, and none left behind however the reply ends.
   it.each([
     [

@@ -24,6 +24,8 @@ class Pacer {
   }
 
   wait(): Promise<void> {
+    // Aborted while the reply was handed out (a caller that asks for more after an abort).
+    if (this.signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       this.#wake = resolve;
       this.#timer = setTimeout(resolve, this.ms);
