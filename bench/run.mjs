@@ -20,9 +20,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const here = fileURLToPath(new URL(".", import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION = process.env.BENCH_DURATION ?? "5s";
-// Unmeasured load on every server before its first measured run: a process's first seconds
-// compile its hot paths on background threads, which on two cores compete with the server and
-// wrk, so a measurement taken then reports start-up, not service.
+// Unmeasured load on every non-streaming server before its first measured run (0 for none;
+// streaming servers start afresh each round, and start-up is measured cold): a process's first
+// seconds compile its hot paths on background threads, which on two cores compete with the
+// server and wrk, so a measurement taken then reports start-up, not service.
 const WARMUP = process.env.BENCH_WARMUP ?? "3s";
 const STREAMS = (process.env.BENCH_STREAMS ?? "1000,5000").split(",").map(Number);
 // For quick iterations: BENCH_PARTS=requests, streams or startup (comma-separated) measures only those
@@ -199,7 +200,7 @@ async function measure(node) {
 async function measureRequests(node, result) {
   const servers = {};
   for (const name of REQUEST_SERVERS) servers[name] = await start(node, name);
-  for (const server of Object.values(servers)) wrk(server, 32, WARMUP);
+  if (!/^0[a-z]*$/.test(WARMUP)) for (const server of Object.values(servers)) wrk(server, 32, WARMUP);
   for (const connections of [1, 32]) {
     const samples = Object.fromEntries(REQUEST_SERVERS.map((name) => [name, []]));
     for (let round = 0; round < ROUNDS; round++) {
