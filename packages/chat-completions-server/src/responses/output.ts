@@ -84,17 +84,17 @@ export class ResponseBuilder {
   private message: { item: OutputMessage; part: OutputText; index: number } | undefined;
   private readonly calls = new Map<number, { item: FunctionCallItem; index: number }>();
 
+  /**
+   * @param emit Hears each event as it happens. Events refer to the live response and its items,
+   *   which later events change: `emit` must serialise (or copy) an event before it returns.
+   *   Each event object is made for its call, so `emit` may add to it.
+   */
   constructor(
     id: string,
     body: CreateResponseRequest,
     private readonly emit: (event: UnnumberedEvent) => void,
   ) {
     this.response = initialResponse(id, body);
-  }
-
-  /** A copy of the response as it is now (events carry snapshots, not the live object). */
-  snapshot(): ResponseObject {
-    return structuredClone(this.response);
   }
 
   add(event: AgentEvent): void {
@@ -115,14 +115,14 @@ export class ResponseBuilder {
         status: "in_progress",
       };
       const index = this.response.output.push(item) - 1;
-      this.emit({ type: "response.output_item.added", output_index: index, item: structuredClone(item) });
+      this.emit({ type: "response.output_item.added", output_index: index, item });
       item.content.push(part);
       this.emit({
         type: "response.content_part.added",
         item_id: item.id,
         output_index: index,
         content_index: 0,
-        part: { ...part },
+        part,
       });
       this.message = { item, part, index };
     }
@@ -153,7 +153,7 @@ export class ResponseBuilder {
       const index = this.response.output.push(item) - 1;
       call = { item, index };
       this.calls.set(event.index, call);
-      this.emit({ type: "response.output_item.added", output_index: index, item: { ...item } });
+      this.emit({ type: "response.output_item.added", output_index: index, item });
     } else if (event.name) call.item.name += event.name;
     if (event.arguments) {
       call.item.arguments += event.arguments;
@@ -174,8 +174,8 @@ export class ResponseBuilder {
     item.status = status;
     const where = { item_id: item.id, output_index: index, content_index: 0 };
     this.emit({ type: "response.output_text.done", ...where, text: part.text, logprobs: [] });
-    this.emit({ type: "response.content_part.done", ...where, part: { ...part } });
-    this.emit({ type: "response.output_item.done", output_index: index, item: structuredClone(item) });
+    this.emit({ type: "response.content_part.done", ...where, part });
+    this.emit({ type: "response.output_item.done", output_index: index, item });
   }
 
   private closeCalls(status: FunctionCallItem["status"]): void {
@@ -188,7 +188,7 @@ export class ResponseBuilder {
         name: item.name,
         arguments: item.arguments,
       });
-      this.emit({ type: "response.output_item.done", output_index: index, item: { ...item } });
+      this.emit({ type: "response.output_item.done", output_index: index, item });
     }
     this.calls.clear();
   }

@@ -57,6 +57,7 @@ export async function streamResponse(
   const { signal } = options;
   let sequence = 0;
   const queue: string[] = [];
+  // Serialised at once, as the builder requires: its events refer to the live response.
   const enqueue = (event: UnnumberedEvent) => {
     // The builder makes each event afresh for this call: numbered in place rather than copied.
     (event as ResponseStreamEvent).sequence_number = sequence++;
@@ -74,8 +75,8 @@ export async function streamResponse(
   };
   const builder = new ResponseBuilder(id, body, enqueue);
   const channel = new SseChannel(res, options, () => {
-    enqueue({ type: "response.created", response: builder.snapshot() });
-    enqueue({ type: "response.in_progress", response: builder.snapshot() });
+    enqueue({ type: "response.created", response: builder.response });
+    enqueue({ type: "response.in_progress", response: builder.response });
     return flush();
   });
   const end = async (response: ResponseObject) => {
@@ -85,7 +86,7 @@ export async function streamResponse(
         : response.status === "incomplete"
           ? "response.incomplete"
           : "response.completed";
-    enqueue({ type, response: structuredClone(response) });
+    enqueue({ type, response });
     await flush();
     channel.end();
   };
