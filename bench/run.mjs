@@ -233,7 +233,10 @@ async function measureStreams(node, result) {
       for (const name of Object.keys(runs)) {
         const server = await start(node, name);
         runs[name].push(await streams(server, n));
-        console.error(`  ${name} ${n} streams round ${round + 1}: ${runs[name].at(-1).completed} completed`);
+        const last = runs[name].at(-1);
+        console.error(
+          `  ${name} ${n} streams round ${round + 1}: ${last.completed} completed, ${fmt(last.perStreamKiB, 1)} KiB RSS per stream`,
+        );
         await stop(server);
       }
     }
