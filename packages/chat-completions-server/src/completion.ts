@@ -1,13 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { finishReasonOf, ToolCallAccumulator, untilAborted, ZERO_USAGE } from "./events.js";
+import { randomHex } from "./ids.js";
 import type { AgentEvent, AgentTurn, ChatCompletion, RunAgent } from "./types.js";
 
-/**
- * `chatcmpl-` and 32 random hex digits. randomUUID draws from a cached entropy pool; a
- * randomBytes call per request would be a system call per request.
- */
+/** `chatcmpl-` and 32 random hex digits. */
 export function completionId(): string {
-  return `chatcmpl-${randomUUID().replaceAll("-", "")}`;
+  return `chatcmpl-${randomHex()}`;
 }
 
 /**

@@ -93,7 +93,7 @@ describe("agent and session selection over HTTP", () => {
     expect((await ask({ user: "Alice" })).reply).toBe("main|user|agent:main:openai-user:Alice");
     const first = (await ask({})).reply;
     const second = (await ask({})).reply;
-    expect(first).toMatch(/^main\|ephemeral\|agent:main:openai:[0-9a-f-]{36}$/);
+    expect(first).toMatch(/^main\|ephemeral\|agent:main:openai:[0-9a-f]{32}$/);
     expect(second).not.toBe(first);
   });
 });

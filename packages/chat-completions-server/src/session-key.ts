@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { invalidRequest, type OpenAIError } from "./errors.js";
+import { randomHex } from "./ids.js";
 import type { SessionKind } from "./types.js";
 
 /**
@@ -13,7 +14,7 @@ import type { SessionKind } from "./types.js";
  * | --- | --- |
  * | `agent:<id>:explicit:<key>` | a key the client chose: `x-openclaw-session-key`, a WebSocket `sessionKey` |
  * | `agent:<id>:openai-user:<user>` | the OpenAI `user` field |
- * | `agent:<id>:openai:<uuid>` | neither: a fresh, ephemeral session per request |
+ * | `agent:<id>:openai:<32 hex digits>` | neither: a fresh, ephemeral session per request |
  * | `agent:<id>:main` | a WebSocket run that names no session (`openclaw agent`) |
  *
  * A client's own key is never used as given: `agent:main:openai-user:alice` sent as an explicit
@@ -96,9 +97,9 @@ export const userSessionKey = (agentId: string, user: string) => `agent:${agentI
  * A fresh key for a request that names no session; nothing is stored under it.
  *
  * @example
- * ephemeralSessionKey("main"); // "agent:main:openai:3b0c…"
+ * ephemeralSessionKey("main"); // "agent:main:openai:9f86…"
  */
-export const ephemeralSessionKey = (agentId: string) => `agent:${agentId}:openai:${randomUUID()}`;
+export const ephemeralSessionKey = (agentId: string) => `agent:${agentId}:openai:${randomHex()}`;
 
 /**
  * The session of a WebSocket run (`openclaw agent`) that names none.

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { defaultCode, type OpenAIError } from "../errors.js";
 import type { components } from "../generated/openapi.js";
+import { randomHex } from "../ids.js";
 import type { AgentEvent, ConversationMessage, Usage } from "../types.js";
 import { itemId } from "./turn.js";
 import type { CreateResponseRequest, ResponseFunctionTool, ResponseObject, ResponseStreamEvent } from "./types.js";
@@ -17,7 +17,7 @@ export type UnnumberedEvent = ResponseStreamEvent extends infer E
   : never;
 
 /** `resp_` and 32 hex digits. */
-export const responseId = () => `resp_${randomUUID().replaceAll("-", "")}`;
+export const responseId = () => `resp_${randomHex()}`;
 
 const now = () => Math.floor(Date.now() / 1000);
 

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { invalidRequest } from "../errors.js";
 import type { components } from "../generated/openapi.js";
+import { randomHex } from "../ids.js";
 import { chatPartOf } from "../media/chat.js";
 import type { CheckedMedia } from "../media/policy.js";
 import { responsesMediaParam, responsesPlaceholder, withoutMediaBytes } from "../media/responses.js";
@@ -14,7 +14,7 @@ type UserPart = Schemas["ChatCompletionRequestUserMessageContentPart"];
 type AssistantMessage = Schemas["ChatCompletionRequestAssistantMessage"];
 
 /** A new item id: `<prefix>_` and 32 hex digits. */
-export const itemId = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "")}`;
+export const itemId = (prefix: string) => `${prefix}_${randomHex()}`;
 
 const textOfParts = (content: string | InputContent[]): string =>
   typeof content === "string"
