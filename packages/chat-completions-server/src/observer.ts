@@ -52,26 +52,44 @@ export interface ServerObserver {
   authLockout?(event: { door: string }): void;
 }
 
+/**
+ * Each route's template by the prefix it was reached under: a route object and its mount paths
+ * are the host's, so this holds one string per route and mount, and no request builds one.
+ */
+const templates = new WeakMap<object, Map<string, string>>();
+
 /** The matched route's template, with the prefix of the router it is mounted in. */
 function routeOf(req: Request): string {
   const route = req.route as { path?: unknown } | undefined;
   if (!route) return "other";
-  const path = Array.isArray(route.path) ? route.path.join("|") : String(route.path);
-  return `${req.baseUrl ?? ""}${path}`;
+  const base = req.baseUrl ?? "";
+  let byBase = templates.get(route);
+  if (byBase === undefined) {
+    byBase = new Map();
+    templates.set(route, byBase);
+  }
+  let template = byBase.get(base);
+  if (template === undefined) {
+    const path = Array.isArray(route.path) ? route.path.join("|") : String(route.path);
+    template = `${base}${path}`;
+    byBase.set(base, template);
+  }
+  return template;
 }
+
+const isContentType = (name: unknown) => String(name).length === 12 && String(name).toLowerCase() === "content-type";
 
 /** Whether the headers being written (or already set) say `text/event-stream`. */
 function isEventStream(res: ServerResponse, args: unknown[]): boolean {
-  const headers = args.find((arg) => typeof arg === "object" && arg !== null) as
-    | Record<string, unknown>
-    | unknown[]
-    | undefined;
   let type: unknown = res.getHeader("content-type");
-  if (Array.isArray(headers)) {
-    for (let i = 0; i + 1 < headers.length; i += 2)
-      if (String(headers[i]).toLowerCase() === "content-type") type = headers[i + 1];
-  } else if (headers) {
-    for (const key of Object.keys(headers)) if (key.toLowerCase() === "content-type") type = headers[key];
+  for (const headers of args) {
+    if (typeof headers !== "object" || headers === null) continue;
+    if (Array.isArray(headers)) {
+      for (let i = 0; i + 1 < headers.length; i += 2) if (isContentType(headers[i])) type = headers[i + 1];
+    } else {
+      for (const key in headers) if (isContentType(key)) type = (headers as Record<string, unknown>)[key];
+    }
+    break;
   }
   return typeof type === "string" && type.startsWith("text/event-stream");
 }
@@ -93,15 +111,28 @@ type WatchedResponse = ServerResponse & { [WATCHED]?: Watched };
 /** The prototypes whose `writeHead` is hooked; each is hooked once in the process. */
 const hooked = new WeakSet<object>();
 
+/** Each response prototype's {@link writeHeadOwner}, found once: prototypes are the host's few classes. */
+const owners = new WeakMap<object, ServerResponse | null>();
+
 /**
  * The prototype `res` inherits `writeHead` from (Node's `ServerResponse.prototype`, unless a
  * class overrides it), or undefined when nothing in its chain has one (a hand-made response).
  */
 function writeHeadOwner(res: ServerResponse): ServerResponse | undefined {
-  for (let proto = Object.getPrototypeOf(res); proto !== null; proto = Object.getPrototypeOf(proto)) {
-    if (Object.hasOwn(proto, "writeHead")) return proto as ServerResponse;
+  const first = Object.getPrototypeOf(res) as object | null;
+  if (first === null) return undefined;
+  let owner = owners.get(first);
+  if (owner === undefined) {
+    owner = null;
+    for (let proto: object | null = first; proto !== null; proto = Object.getPrototypeOf(proto)) {
+      if (Object.hasOwn(proto, "writeHead")) {
+        owner = proto as ServerResponse;
+        break;
+      }
+    }
+    owners.set(first, owner);
   }
-  return undefined;
+  return owner ?? undefined;
 }
 
 /**
