@@ -9,16 +9,27 @@ const BATCH_BYTES = 4096;
 /** How long a line may wait in the buffer: the log stays prompt when the gateway is idle. */
 const FLUSH_MS = 100;
 
+/** Loggers made by {@link createLogger}: their settings are known, so {@link requestLine} may build their lines. */
+const ownLoggers = new WeakSet<Logger>();
+
 /**
  * Structured JSON logs on stdout, written asynchronously and in batches: a write per line (a
  * system call through libuv's thread pool each) cost more CPU than building the line. A line
- * waits at most {@link FLUSH_MS}. Call `logger.flush()` before exiting.
+ * waits at most {@link FLUSH_MS}. Call `logger.flush()` before exiting. `destination` replaces
+ * stdout (for tests).
  */
-export function createLogger(level: string): Logger {
-  return pino(
-    { level, base: { service: "openclaw-gateway" } },
-    pino.destination({ dest: 1, sync: false, minLength: BATCH_BYTES, periodicFlush: FLUSH_MS }),
-  );
+export function createLogger(
+  level: string,
+  destination: pino.DestinationStream = pino.destination({
+    dest: 1,
+    sync: false,
+    minLength: BATCH_BYTES,
+    periodicFlush: FLUSH_MS,
+  }),
+): Logger {
+  const logger = pino({ level, base: { service: "openclaw-gateway" } }, destination);
+  ownLoggers.add(logger);
+  return logger;
 }
 
 const withoutQuery = (url: string) => {
@@ -27,27 +38,47 @@ const withoutQuery = (url: string) => {
 };
 
 /**
+ * The request line as `logger.info(fields, "request")` writes it, built by one `JSON.stringify`:
+ * pino builds a line key by key in JavaScript, which for the one line every request writes cost
+ * more than the rest of the request's logging. Pino's own parts are used as they are: the level
+ * value, its time function, its bindings (`base`) and its destination. Only for a logger of
+ * {@link createLogger} (no serializers, formatters, hooks or redaction); any other logs as usual.
+ */
+function requestLine(logger: Logger): (fields: Record<string, unknown>) => void {
+  if (!ownLoggers.has(logger)) return (fields) => logger.info(fields, "request");
+  const { timeSym, chindingsSym, streamSym } = pino.symbols;
+  const parts = logger as unknown as Record<symbol, unknown>;
+  const stream = parts[streamSym] as pino.DestinationStream;
+  const time = parts[timeSym] as () => string;
+  const level = `{"level":${logger.levels.values.info}`;
+  return (fields) => {
+    if (!logger.isLevelEnabled("info")) return;
+    const props = JSON.stringify(fields).slice(1, -1);
+    // Bindings are read per line: `setBindings` may change them.
+    stream.write(`${level}${time.call(logger)}${parts[chindingsSym] as string},${props},"msg":"request"}\n`);
+  };
+}
+
+/**
  * One line per request when it ends: id, method, path (never the query), status, duration.
  * Headers and bodies are never logged, so neither secrets nor message text reach the log.
  */
 export function requestLog(logger: Logger): RequestHandler {
+  const log = requestLine(logger);
   return (req, res, next) => {
     const started = performance.now();
     const id = randomUUID();
     res.setHeader("X-Request-Id", id);
     // `on`, not `once`: a response closes once, and `once` wraps the listener per request.
     res.on("close", () => {
-      logger.info(
-        {
-          reqId: id,
-          method: req.method,
-          path: withoutQuery(req.originalUrl),
-          status: res.statusCode,
-          ms: Math.round(performance.now() - started),
-          aborted: !res.writableFinished,
-        },
-        "request",
-      );
+      log({
+        reqId: id,
+        method: req.method,
+        path: withoutQuery(req.originalUrl),
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+        aborted: !res.writableFinished,
+      });
     });
     next();
   };
