@@ -8,21 +8,36 @@ import type { StoreObserver } from "./store.js";
  */
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
+const STATUS_CLASSES = ["none", "1xx", "2xx", "3xx", "4xx", "5xx"];
 /** The label value of a status: `2xx`…`5xx`, or `none` when the client left before any answer. */
-const statusClass = (status: number) => (status >= 100 && status < 600 ? `${Math.floor(status / 100)}xx` : "none");
+const statusClass = (status: number) =>
+  status >= 100 && status < 600 ? (STATUS_CLASSES[Math.floor(status / 100)] as string) : "none";
+
+/** A tree of maps, one level per label: found without building a key string per update. */
+type Children<T> = Map<string, Children<T> | T>;
 
 /**
  * `make(...labels)` once per distinct label values, then from a map: prom-client hashes a label
  * object on every update, a cost per request. Bounded, as the label values are.
  */
 function cached<A extends string[], T>(make: (...labels: A) => T): (...labels: A) => T {
-  const children = new Map<string, T>();
+  const root: Children<T> = new Map();
   return (...labels) => {
-    const key = labels.join("\u0000");
-    let child = children.get(key);
+    let level = root;
+    for (let i = 0; i < labels.length - 1; i++) {
+      const label = labels[i] as string;
+      let below = level.get(label) as Children<T> | undefined;
+      if (below === undefined) {
+        below = new Map();
+        level.set(label, below);
+      }
+      level = below;
+    }
+    const last = labels[labels.length - 1] as string;
+    let child = level.get(last) as T | undefined;
     if (child === undefined) {
       child = make(...labels);
-      children.set(key, child);
+      level.set(last, child);
     }
     return child;
   };
@@ -62,6 +77,33 @@ class Tally<L extends string> {
       this.counter.inc(child.labels, child.value);
       child.value = 0;
     }
+  }
+}
+
+/** Observations a {@link Samples} holds before it hands them to prom-client on the request path. */
+const SAMPLES_PER_BATCH = 256;
+
+/**
+ * A histogram child's observations kept on the request path as plain numbers and handed to
+ * prom-client in batches: at each scrape (call {@link Samples.flush} from the histogram's
+ * `collect`) or once {@link SAMPLES_PER_BATCH} wait. prom-client validates and hashes the label
+ * set on every `observe`, even a child's.
+ */
+class Samples {
+  readonly #pending = new Float64Array(SAMPLES_PER_BATCH);
+  #count = 0;
+
+  constructor(private readonly child: { observe(value: number): void }) {}
+
+  observe(value: number): void {
+    this.#pending[this.#count++] = value;
+    if (this.#count === SAMPLES_PER_BATCH) this.flush();
+  }
+
+  /** Hands what was observed since the last flush to the histogram. */
+  flush(): void {
+    for (let i = 0; i < this.#count; i++) this.child.observe(this.#pending[i] as number);
+    this.#count = 0;
   }
 }
 
@@ -114,12 +156,16 @@ export function createMetrics(options: {
     registers,
     collect: (): void => requestTally.flush(),
   });
+  const durations: Samples[] = [];
   const duration = new Histogram({
     name: "openclaw_http_request_duration_seconds",
     help: "Time from an HTTP request's arrival to its end (a stream's: its last byte), by route template.",
     labelNames: ["route"] as const,
     buckets: SECONDS_BUCKETS,
     registers,
+    collect: (): void => {
+      for (const samples of durations) samples.flush();
+    },
   });
   const firstByte = new Histogram({
     name: "openclaw_http_stream_first_byte_seconds",
@@ -184,7 +230,11 @@ export function createMetrics(options: {
   const requestTally = new Tally(requests, ["route", "status_class"]);
   const runTally = new Tally(runs, ["agent", "door", "outcome"]);
   const tokenTally = new Tally(tokens, ["agent", "type"]);
-  const durationOf = cached((route: string) => duration.labels({ route }));
+  const durationOf = cached((route: string) => {
+    const samples = new Samples(duration.labels({ route }));
+    durations.push(samples);
+    return samples;
+  });
   const observer: ServerObserver = {
     requestFinished({ route, status, seconds }) {
       requestTally.of(route, statusClass(status)).value++;
