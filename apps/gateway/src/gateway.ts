@@ -29,6 +29,7 @@ import { createImageFetcher } from "./media/fetch-image.js";
 import { createMetrics } from "./metrics/prometheus.js";
 import { instrumentStore } from "./metrics/store.js";
 import { createAgentRuntime } from "./runtime/agent-runtime.js";
+import { series } from "./series.js";
 import { FileResponsesStore } from "./store/file-responses.js";
 import { FileSessionStore } from "./store/file-sessions.js";
 import type { SessionStore } from "./store/types.js";
@@ -134,20 +135,23 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Nothing it answers is cacheable: hashing every body for an ETag would be wasted work.
   app.set("etag", false);
   app.set("trust proxy", config.gateway.trustProxy);
-  if (observer) app.use(observeRequests(observer));
-  app.use(requestLog(logger));
+  // The front door, which every request passes: counted, logged, its Host checked, CORS.
+  const front: express.RequestHandler[] = [];
+  if (observer) front.push(observeRequests(observer));
+  front.push(requestLog(logger));
   const host = bindAddress(options.bind ?? config.gateway.bind);
   // First of all, before CORS and auth: a request for a name not served (a page whose name DNS
   // rebinds to 127.0.0.1) is refused before its secret is looked at, and never counted.
   const hostAllowed = hostCheck({ bind: host, allowedHosts: config.gateway.http.allowedHosts });
   if (hostAllowed) {
     const lingerMs = endpoint.bodyTimeoutMs;
-    app.use((req, res, next) => (hostAllowed(req) ? next() : refuseAndClose(res, hostNotAllowed(), lingerMs)));
+    front.push((req, res, next) => (hostAllowed(req) ? next() : refuseAndClose(res, hostNotAllowed(), lingerMs)));
   }
   // Before auth, so a preflight is answered without touching the failed-auth count, and before
   // every refusal (503 included), so a page on an allowed origin can read why it was refused.
   const cors = corsMiddleware(config.gateway.http.cors);
-  if (cors) app.use(cors);
+  if (cors) front.push(cors);
+  app.use(series(...front));
   // One gate for every door (HTTP, the WebSocket upgrade, /metrics): one failed-auth count, one lockout.
   const authGate = createAuthGate({
     auth: { ...config.gateway.auth, token: secret, password: secret },
@@ -186,8 +190,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (config.gateway.metrics.auth) app.get("/metrics", door, scrape);
     else app.get("/metrics", scrape);
   }
-  app.use((_req, res, next) => (runs.draining ? sendError(res, shuttingDown()) : next()));
-  app.use(bodyBudget(config.gateway.http.maxBodyBytesInFlight, endpoint.maxBodyBytes));
+  app.use(
+    series(
+      (_req, res, next) => (runs.draining ? sendError(res, shuttingDown()) : next()),
+      bodyBudget(config.gateway.http.maxBodyBytesInFlight, endpoint.maxBodyBytes),
+    ),
+  );
   // Up as long as the process serves; the store's state is reported, not fatal.
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", store: storeState() });
