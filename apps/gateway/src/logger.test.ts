@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import type { AddressInfo } from "node:net";
+import { promisify } from "node:util";
 import express from "express";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -83,5 +85,29 @@ describe("the request log", () => {
     await (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)).text();
     server.close();
     expect(quiet.lines).toEqual([]);
+  });
+});
+
+describe("the stdout logger", () => {
+  // The built logger in a process of its own, which logs three lines and then exits.
+  const lastWords = async (exit: string) => {
+    const logger = new URL("../dist/logger.js", import.meta.url).href;
+    const script = `import { createLogger } from ${JSON.stringify(logger)};
+      const logger = createLogger("info");
+      for (let i = 0; i < 3; i++) logger.info({ i }, "last words");
+      ${exit}`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script]);
+    return stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line).i);
+  };
+
+  it.each([
+    ["exits at once", "process.exit(0);"],
+    ["flushes, then exits", "logger.flush(() => process.exit(0));"],
+    ["ends by itself", ""],
+  ])("writes the lines still waiting when the process %s", async (_how, exit) => {
+    expect(await lastWords(exit)).toEqual([0, 1, 2]);
   });
 });

@@ -13,6 +13,52 @@ const FLUSH_MS = 100;
 const ownLoggers = new WeakSet<Logger>();
 
 /**
+ * Lines on their way to stdout, handed to sonic-boom as one string per batch: sonic-boom
+ * measures the UTF-8 length of its whole pending buffer on every write (flattening it), so at
+ * thousands of lines a second each line cost a copy and a scan of every line still waiting.
+ */
+class Batched implements pino.DestinationStream {
+  #lines: string[] = [];
+  #chars = 0;
+  #timer: NodeJS.Timeout | undefined;
+  readonly #handOver = () => this.#hand();
+
+  constructor(private readonly out: ReturnType<typeof pino.destination>) {
+    // pino's exit hook flushes `out` alone; the lines still here go with it.
+    process.once("exit", () => {
+      if (this.#lines.length === 0) return;
+      this.#hand();
+      out.flushSync();
+    });
+  }
+
+  write(line: string): void {
+    this.#lines.push(line);
+    this.#chars += line.length;
+    if (this.#chars >= BATCH_BYTES) this.#hand();
+    // Not unref'd: a process that ends by itself first writes what waits (pino's hook at
+    // `beforeExit` ends `out` before lines handed over later could reach it).
+    else this.#timer ??= setTimeout(this.#handOver, FLUSH_MS);
+  }
+
+  /** Writes every line, then calls `done` once they are out. */
+  flush(done?: (error?: Error) => void): void {
+    this.#hand();
+    this.out.flush(done);
+  }
+
+  #hand(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#lines.length === 0) return;
+    const text = this.#lines.join("");
+    this.#lines = [];
+    this.#chars = 0;
+    this.out.write(text);
+  }
+}
+
+/**
  * Structured JSON logs on stdout, written asynchronously and in batches: a write per line (a
  * system call through libuv's thread pool each) cost more CPU than building the line. A line
  * waits at most {@link FLUSH_MS}. Call `logger.flush()` before exiting. `destination` replaces
@@ -20,12 +66,8 @@ const ownLoggers = new WeakSet<Logger>();
  */
 export function createLogger(
   level: string,
-  destination: pino.DestinationStream = pino.destination({
-    dest: 1,
-    sync: false,
-    minLength: BATCH_BYTES,
-    periodicFlush: FLUSH_MS,
-  }),
+  // minLength 1: each batch is written when handed over, and `flush` still waits for it.
+  destination: pino.DestinationStream = new Batched(pino.destination({ dest: 1, sync: false, minLength: 1 })),
 ): Logger {
   const logger = pino({ level, base: { service: "openclaw-gateway" } }, destination);
   ownLoggers.add(logger);
