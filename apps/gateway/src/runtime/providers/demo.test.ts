@@ -58,3 +58,31 @@ describe("demo provider pacing", () => {
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 });
+
+describe("demo provider usage", () => {
+  // Words are runs of non-whitespace, as `\S+` sees them (Unicode spaces included).
+  it.each([
+    { system: undefined, messages: ["one"], prompt: 1 },
+    { system: "be brief", messages: ["a b\tc\n d"], prompt: 6 },
+    { system: "", messages: ["", "   ", "x\u00a0y\u2003z\ufeffw"], prompt: 4 },
+    { system: undefined, messages: ["same words", "same words"], prompt: 4 },
+  ])("counts $prompt prompt words for $messages", async ({ system, messages, prompt }) => {
+    const events = [];
+    const turn: ModelRequest = {
+      model: "echo",
+      system,
+      messages: messages.map((content) => ({ role: "user" as const, content })),
+      params: {},
+    };
+    for await (const event of demoProvider({ tokenDelayMs: 0 }).stream(turn, new AbortController().signal))
+      events.push(event);
+    const done = events.at(-1);
+    const reply = events.flatMap((e) => (e.type === "text" ? [e.text] : [])).join("");
+    const sent = reply.split(" ").length;
+    expect(done).toEqual({
+      type: "done",
+      finishReason: "stop",
+      usage: { prompt_tokens: prompt, completion_tokens: sent, total_tokens: prompt + sent },
+    });
+  });
+});

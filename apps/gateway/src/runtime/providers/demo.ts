@@ -2,8 +2,14 @@ import { textOf } from "@openclaw/chat-completions-server";
 import { textWithMedia } from "./media.js";
 import type { ModelProvider, ModelRequest } from "./types.js";
 
+const WORD = /\S+/g;
+
+/** Words as `\S+` finds them, counted without an array of them (every prompt message is counted). */
 function countWords(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
+  WORD.lastIndex = 0;
+  let words = 0;
+  while (WORD.test(text)) words++;
+  return words;
 }
 
 /**
