@@ -231,8 +231,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     runs,
   });
-  if (endpoint.enabled && config.gateway.http.chatPage.enabled) app.use(chatPageRouter(await loadChatPage()));
   app.use(router);
+  // After the API: no API request has to cross the page's router on its way.
+  if (endpoint.enabled && config.gateway.http.chatPage.enabled) app.use(chatPageRouter(await loadChatPage()));
   app.use((_req, res) => sendError(res, notFound()));
   // Any error a route passed on (the page's `/assets/%zz` included): the OpenAI body, never a stack.
   app.use(answerErrors(logger));
