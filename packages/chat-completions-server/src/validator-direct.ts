@@ -132,7 +132,8 @@ function validateWith(ajv: Ajv, general: Compiled, body: Compiled): RequestHandl
   return (req, _res, next) => {
     const { cookies, signedCookies } = req as WithCookies;
     const data = {
-      query: req.query ?? {},
+      // Express parses `req.query` on each read; a URL without a query has nothing to parse.
+      query: req.url.includes("?") ? (req.query ?? {}) : {},
       headers: req.headers,
       params: req.params,
       cookies: cookies ? { ...cookies, ...signedCookies } : undefined,
