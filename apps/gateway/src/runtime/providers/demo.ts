@@ -1,4 +1,4 @@
-import { textOf } from "@openclaw/chat-completions-server";
+import { type AgentEvent, textOf } from "@openclaw/chat-completions-server";
 import { textWithMedia } from "./media.js";
 import type { ModelProvider, ModelRequest } from "./types.js";
 
@@ -57,6 +57,72 @@ function reply(request: ModelRequest): string {
 }
 
 /**
+ * One reply, word by word, as a plain async iterator: an async generator would cost every word
+ * a suspension, a resumption and an await of what it yields. The reply is walked by the pattern's
+ * `lastIndex`, so an open stream holds the reply and one regular expression, not an array of
+ * words. Asked one `next()` at a time, as `for await` asks.
+ */
+class Reply implements AsyncIterableIterator<AgentEvent> {
+  readonly #word = /\S+/g;
+  #sent = 0;
+  #over = false;
+  /** Made at the first pause: a reply never asked for a second word holds no listener. */
+  #pacer: Pacer | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly prompt: number,
+    private readonly signal: AbortSignal,
+    private readonly delayMs: number,
+  ) {}
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<AgentEvent>> {
+    if (this.#over) return Promise.resolve({ done: true, value: undefined });
+    const match = this.#word.exec(this.text);
+    if (match === null) {
+      this.#end();
+      const { prompt } = this;
+      const sent = this.#sent;
+      return Promise.resolve({
+        done: false,
+        value: {
+          type: "done",
+          finishReason: "stop",
+          usage: { prompt_tokens: prompt, completion_tokens: sent, total_tokens: prompt + sent },
+        },
+      });
+    }
+    const text = this.#sent === 0 ? match[0] : ` ${match[0]}`;
+    if (this.#sent > 0 && this.delayMs > 0) {
+      this.#pacer ??= new Pacer(this.delayMs, this.signal);
+      return this.#pacer.wait().then(() => this.#handOut(text));
+    }
+    return Promise.resolve(this.#handOut(text));
+  }
+
+  return(): Promise<IteratorResult<AgentEvent>> {
+    return Promise.resolve(this.#end());
+  }
+
+  #handOut(text: string): IteratorResult<AgentEvent> {
+    if (this.signal.aborted) return this.#end();
+    this.#sent++;
+    return { done: false, value: { type: "text", text } };
+  }
+
+  /** No more words, however the reply ends: the pause's listener goes. */
+  #end(): IteratorReturnResult<undefined> {
+    this.#over = true;
+    this.#pacer?.close();
+    return { done: true, value: undefined };
+  }
+}
+
+/**
  * The built-in offline provider, deterministic for the quickstart and tests:
  * `demo/echo` answers `echo: <last user message>`, `demo/recall` answers
  * `recall: <every user message in its context, oldest first, joined by " | ">`.
@@ -64,31 +130,10 @@ function reply(request: ModelRequest): string {
  */
 export function demoProvider(options: { tokenDelayMs: number }): ModelProvider {
   return {
-    async *stream(request, signal) {
+    stream(request, signal) {
       let prompt = countWords(request.system ?? "");
       for (const message of request.messages) prompt += countWords(textOf(message));
-      let sent = 0;
-      const pacer = options.tokenDelayMs > 0 ? new Pacer(options.tokenDelayMs, signal) : undefined;
-      try {
-        const text = reply(request);
-        // The reply is walked word by word (the pattern's lastIndex is the place): an open stream
-        // holds the reply and one regular expression, not an array of words or an iterator chain.
-        const word = /\S+/g;
-        for (let match = word.exec(text); match !== null; match = word.exec(text)) {
-          const next = sent === 0 ? match[0] : ` ${match[0]}`;
-          if (sent > 0 && pacer) await pacer.wait();
-          if (signal.aborted) return;
-          yield { type: "text", text: next };
-          sent++;
-        }
-      } finally {
-        pacer?.close();
-      }
-      yield {
-        type: "done",
-        finishReason: "stop",
-        usage: { prompt_tokens: prompt, completion_tokens: sent, total_tokens: prompt + sent },
-      };
+      return new Reply(reply(request), prompt, signal, options.tokenDelayMs);
     },
   };
 }
