@@ -68,6 +68,38 @@ describe("series", () => {
       text: "error: late",
     },
     {
+      name: "sends an async handler's rejection to the error handlers",
+      handlers: [
+        async () => {
+          throw new Error("async");
+        },
+        mark("b"),
+      ],
+      status: 500,
+      text: "error: async",
+    },
+    // What Express takes as no error from a layer goes on to the next handler here too.
+    ...(["route", false, 0, ""] as const).map((value) => ({
+      name: `goes on after next(${JSON.stringify(value)})`,
+      handlers: [
+        (_req, _res, next) => next(value),
+        (_req, res) => void res.status(202).send("second"),
+      ] as RequestHandler[],
+      status: 202,
+      text: "second",
+    })),
+    {
+      name: "goes on after a thrown undefined, as Express does",
+      handlers: [
+        () => {
+          throw undefined;
+        },
+        (_req, res) => void res.status(202).send("second"),
+      ],
+      status: 202,
+      text: "second",
+    },
+    {
       name: "runs a handler that calls next later",
       handlers: [(_req, _res, next) => void setImmediate(next), mark("b")],
       status: 200,
