@@ -161,3 +161,32 @@ describe("the observer", () => {
     expect(events).toEqual([`run {"agentId":"beta","door":"websocket","outcome":"ended_by_shutdown"}`]);
   });
 });
+
+describe("observeRequests' route templates", () => {
+  it("names a route by its template at the root, and with the request's prefix under a mount", async () => {
+    const { default: express } = await import("express");
+    const { events, observer } = recorder();
+    const routes = express.Router();
+    routes.get("/items/:id", (_req, res) => void res.end());
+    const app = express();
+    app.use(observeRequests({ requestFinished: observer.requestFinished }));
+    app.use("/t/:tenant", routes);
+    app.use(routes);
+    const listening = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => listening.once("listening", resolve));
+    const base = `http://127.0.0.1:${(listening.address() as { port: number }).port}`;
+    try {
+      for (const path of ["/items/1", "/items/2", "/t/acme/items/3", "/t/other/items/4"])
+        await (await fetch(`${base}${path}`)).text();
+      await until(() => events.length === 4, { what: "four finished requests" });
+    } finally {
+      listening.close();
+    }
+    expect(events).toEqual([
+      'request {"route":"/items/:id","status":200}',
+      'request {"route":"/items/:id","status":200}',
+      'request {"route":"/t/acme/items/:id","status":200}',
+      'request {"route":"/t/other/items/:id","status":200}',
+    ]);
+  });
+});

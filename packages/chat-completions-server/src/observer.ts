@@ -53,27 +53,25 @@ export interface ServerObserver {
 }
 
 /**
- * Each route's template by the prefix it was reached under: a route object and its mount paths
- * are the host's, so this holds one string per route and mount, and no request builds one.
+ * Each route's template, for routers mounted at the root (how hosts mount this package's):
+ * a route object is the host's, so this holds one string per route, and no request builds one.
+ * Under a prefix, `req.baseUrl` is the request's own text (`/t/acme`, `/aPi`), so those
+ * templates are built per request, never kept.
  */
-const templates = new WeakMap<object, Map<string, string>>();
+const templates = new WeakMap<object, string>();
 
 /** The matched route's template, with the prefix of the router it is mounted in. */
 function routeOf(req: Request): string {
   const route = req.route as { path?: unknown } | undefined;
   if (!route) return "other";
   const base = req.baseUrl ?? "";
-  let byBase = templates.get(route);
-  if (byBase === undefined) {
-    byBase = new Map();
-    templates.set(route, byBase);
+  if (base === "") {
+    const template = templates.get(route);
+    if (template !== undefined) return template;
   }
-  let template = byBase.get(base);
-  if (template === undefined) {
-    const path = Array.isArray(route.path) ? route.path.join("|") : String(route.path);
-    template = `${base}${path}`;
-    byBase.set(base, template);
-  }
+  const path = Array.isArray(route.path) ? route.path.join("|") : String(route.path);
+  const template = `${base}${path}`;
+  if (base === "") templates.set(route, template);
   return template;
 }
 
