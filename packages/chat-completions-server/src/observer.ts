@@ -60,18 +60,19 @@ export interface ServerObserver {
  */
 const templates = new WeakMap<object, string>();
 
+/** A route's own path, as its template writes it (several paths joined by `|`). */
+const pathOf = (route: { path?: unknown }) => (Array.isArray(route.path) ? route.path.join("|") : String(route.path));
+
 /** The matched route's template, with the prefix of the router it is mounted in. */
 function routeOf(req: Request): string {
   const route = req.route as { path?: unknown } | undefined;
   if (!route) return "other";
-  const base = req.baseUrl ?? "";
-  if (base === "") {
-    const template = templates.get(route);
-    if (template !== undefined) return template;
+  if (req.baseUrl) return `${req.baseUrl}${pathOf(route)}`;
+  let template = templates.get(route);
+  if (template === undefined) {
+    template = pathOf(route);
+    templates.set(route, template);
   }
-  const path = Array.isArray(route.path) ? route.path.join("|") : String(route.path);
-  const template = `${base}${path}`;
-  if (base === "") templates.set(route, template);
   return template;
 }
 
