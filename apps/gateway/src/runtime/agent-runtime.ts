@@ -36,6 +36,180 @@ function unavailable(error: unknown): never {
   });
 }
 
+type DoneEvent = Extract<AgentEvent, { type: "done" }>;
+
+/** What a turn needs of its runtime. */
+interface TurnServices {
+  sessions: SessionStore;
+  /** Reserves the session's stored size of `session.maxLoadedBytes`; resolves its release. */
+  reserve(sessionKey: string, signal: AbortSignal): Promise<() => void>;
+  /** Appends the finished turn to its session. */
+  store(
+    agentId: string,
+    sessionKey: string,
+    added: ConversationMessage[],
+    text: string,
+    calls: ToolCallAccumulator,
+  ): Promise<void>;
+  observer?: Pick<ServerObserver, "tokens">;
+}
+
+const OVER: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+// biome-ignore lint/correctness/useYield: a turn that fails at its first `next()`, before any event.
+async function* unknownAgent(agentId: string): AsyncGenerator<AgentEvent> {
+  throw new AgentError(`Unknown agent '${agentId}'.`, { status: 404, code: "model_not_found" });
+}
+
+/**
+ * One turn's events, from the provider's iterator to the caller's: a plain iterator rather than
+ * an async generator, which would cost every event of every run a suspension, a resumption and
+ * an await of what it yields on top of the provider's own promise. Each event is handed on as
+ * the provider's own iterator result. Asked one `next()` at a time, as `for await` asks.
+ *
+ * A persistent turn loads its session at the first `next()`; the finished turn is stored before
+ * `done` is handed on. The turn's share of `session.maxLoadedBytes` is released however it ends:
+ * finished, failed, aborted or returned by its caller (even while it still waits to load).
+ */
+class TurnEvents implements AsyncIterableIterator<AgentEvent> {
+  readonly #persistent: boolean;
+  /** The request's messages the session has not seen. */
+  readonly #added: ConversationMessage[];
+  /** The reply, put together only for a session to store: an open ephemeral stream holds none of it. */
+  #text = "";
+  readonly #calls: ToolCallAccumulator | undefined;
+  #done: DoneEvent = { type: "done" };
+  /** The provider's events, once asked. */
+  #events: AsyncIterator<AgentEvent> | undefined;
+  #loading: Promise<void> | undefined;
+  #release: (() => void) | undefined;
+  /** The provider has no more events: it is not asked to return. */
+  #finished = false;
+  #over = false;
+  readonly #onEvent = (result: IteratorResult<AgentEvent>) => this.#take(result);
+  readonly #onError = (error: unknown): never => this.#fail(error);
+
+  constructor(
+    private readonly services: TurnServices,
+    private readonly agent: ResolvedAgent,
+    private readonly turn: AgentTurn,
+    private readonly signal: AbortSignal,
+  ) {
+    this.#persistent = turn.sessionKind !== "ephemeral";
+    this.#added = this.#persistent ? newMessages(turn.messages) : turn.messages;
+    this.#calls = this.#persistent ? new ToolCallAccumulator() : undefined;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<AgentEvent>> {
+    if (this.#over) return Promise.resolve(OVER);
+    if (this.#events === undefined) {
+      // Ephemeral turns load nothing, so they never wait for the budget.
+      if (this.#persistent) {
+        this.#loading ??= this.#load();
+        return this.#loading.then(() => this.next(), this.#onError);
+      }
+      try {
+        this.#open([]);
+      } catch (error) {
+        this.#close(false);
+        return Promise.reject(error);
+      }
+    }
+    return (this.#events as AsyncIterator<AgentEvent>).next().then(this.#onEvent, this.#onError);
+  }
+
+  return(): Promise<IteratorResult<AgentEvent>> {
+    this.#close(true);
+    return Promise.resolve(OVER);
+  }
+
+  /** Reserves the session's size of the budget, then loads it; returned meanwhile, it lets go. */
+  async #load(): Promise<void> {
+    const { services, turn } = this;
+    const release = await services.reserve(turn.sessionKey, this.signal);
+    if (this.#over) return release();
+    this.#release = release;
+    const stored = await services.sessions.load(turn.sessionKey).catch(unavailable);
+    if (!this.#over) this.#open(stored.flatMap((t) => t.messages));
+  }
+
+  #open(history: ConversationMessage[]): void {
+    const { agent, turn } = this;
+    const system =
+      agent.systemPrompt && turn.system
+        ? `${agent.systemPrompt}\n\n${turn.system}`
+        : agent.systemPrompt || turn.system || undefined;
+    const request = { model: agent.model, system, messages: [...history, ...this.#added], params: turn.params };
+    this.#events = agent.provider.stream(request, this.signal)[Symbol.asyncIterator]();
+  }
+
+  #take(result: IteratorResult<AgentEvent>): IteratorResult<AgentEvent> | Promise<IteratorResult<AgentEvent>> {
+    // Returned by the caller while the provider was asked: its answer has no one to go to.
+    if (this.#over) return OVER;
+    // What for-await would refuse: an answer that is no iterator result fails the turn.
+    if (typeof result !== "object" || result === null)
+      this.#fail(new TypeError(`The provider's iterator answered ${String(result)}, not an iterator result.`));
+    this.#finished = result.done === true;
+    if (this.signal.aborted) {
+      this.#close(true);
+      return OVER;
+    }
+    if (result.done) return this.#finish();
+    const event = result.value;
+    if (event.type === "done") {
+      this.#done = event;
+      return this.next();
+    }
+    if (this.#calls) {
+      if (event.type === "text") this.#text += event.text;
+      else this.#calls.add(event);
+    }
+    return result;
+  }
+
+  /** The provider is done: the turn is stored (stored before `done` goes out, so a client that saw the end can rely on it). */
+  #finish(): IteratorResult<AgentEvent> | Promise<IteratorResult<AgentEvent>> {
+    const calls = this.#calls;
+    if (!calls) return this.#end();
+    const { agent, turn } = this;
+    return this.services
+      .store(agent.id, turn.sessionKey, this.#added, this.#text, calls)
+      .then(() => this.#end(), this.#onError);
+  }
+
+  /** Hands on `done`, counting its tokens here, where every door's turns pass, rather than by wrapping each turn's events. */
+  #end(): IteratorResult<AgentEvent> {
+    this.#close(false);
+    const done = this.#done;
+    if (done.usage)
+      this.services.observer?.tokens?.({
+        agentId: this.agent.id,
+        input: done.usage.prompt_tokens,
+        output: done.usage.completion_tokens,
+      });
+    return { done: false, value: done };
+  }
+
+  #fail(error: unknown): never {
+    this.#close(false);
+    throw error;
+  }
+
+  /** However the turn ends: its history is no longer held, and an unfinished provider is asked to return. */
+  #close(stopProvider: boolean): void {
+    if (this.#over) return;
+    this.#over = true;
+    const release = this.#release;
+    this.#release = undefined;
+    release?.();
+    if (stopProvider && this.#events && !this.#finished) Promise.resolve(this.#events.return?.()).catch(() => {});
+  }
+}
+
 export interface AgentRuntime {
   /** The agents, for the HTTP router and the WebSocket. */
   agents: AgentDirectory;
@@ -79,51 +253,10 @@ export function createAgentRuntime(
   const ids = [...agents.keys()];
   const defaultAgentId = config.agents.list.find((a) => a.default)?.id ?? (agents.has("main") ? "main" : ids[0]);
 
-  // One generator from the provider's events to the caller: each `yield*` between them would
-  // cost every event of every run another suspension and resumption.
-  async function* runTurn(turn: AgentTurn, { signal }: { signal: AbortSignal }): AsyncGenerator<AgentEvent> {
+  const services: TurnServices = { sessions, reserve, store, observer };
+  function runTurn(turn: AgentTurn, { signal }: { signal: AbortSignal }): AsyncIterable<AgentEvent> {
     const agent = agents.get(turn.agentId);
-    if (!agent) throw new AgentError(`Unknown agent '${turn.agentId}'.`, { status: 404, code: "model_not_found" });
-    const persistent = turn.sessionKind !== "ephemeral";
-    const added = persistent ? newMessages(turn.messages) : turn.messages;
-    // Ephemeral turns load nothing, so they never wait for the budget.
-    const release = persistent ? await reserve(turn.sessionKey, signal) : undefined;
-    try {
-      const stored = persistent ? await sessions.load(turn.sessionKey).catch(unavailable) : [];
-      const history = stored.flatMap((t) => t.messages);
-      const system = [agent.systemPrompt, turn.system].filter(Boolean).join("\n\n") || undefined;
-
-      // The reply is only put together for a session to store: an open ephemeral stream holds none of it.
-      let text = "";
-      const calls = persistent ? new ToolCallAccumulator() : undefined;
-      let done: Extract<AgentEvent, { type: "done" }> = { type: "done" };
-      const request = { model: agent.model, system, messages: [...history, ...added], params: turn.params };
-      for await (const event of agent.provider.stream(request, signal)) {
-        if (signal.aborted) return;
-        if (event.type === "done") {
-          done = event;
-          continue;
-        }
-        if (calls) {
-          if (event.type === "text") text += event.text;
-          else calls.add(event);
-        }
-        yield event;
-      }
-      if (signal.aborted) return;
-      if (calls) await store(agent.id, turn.sessionKey, added, text, calls);
-      // Counted here, where every door's turns pass, rather than by wrapping each turn's events.
-      if (done.usage)
-        observer?.tokens?.({
-          agentId: agent.id,
-          input: done.usage.prompt_tokens,
-          output: done.usage.completion_tokens,
-        });
-      yield done;
-    } finally {
-      // However the turn ends (done, error, the client gone): its history is no longer held.
-      release?.();
-    }
+    return agent ? new TurnEvents(services, agent, turn, signal) : unknownAgent(turn.agentId);
   }
 
   /**
