@@ -92,7 +92,14 @@ class UntilAborted<T> implements AsyncIterableIterator<T> {
     if (this.#open) {
       this.#open = false;
       this.signal.removeEventListener("abort", this);
-      if (!sourceFinished) Promise.resolve(this.iterator.return?.()).catch(() => {});
+      if (!sourceFinished) {
+        try {
+          Promise.resolve(this.iterator.return?.()).catch(() => {});
+        } catch {
+          // An agent whose return() throws has stopped all the same; thrown here (an abort
+          // listener among them) it would end the process.
+        }
+      }
     }
     return { done: true, value: undefined };
   }

@@ -160,6 +160,24 @@ describe("the observer", () => {
     await runs.drain(0);
     expect(events).toEqual([`run {"agentId":"beta","door":"websocket","outcome":"ended_by_shutdown"}`]);
   });
+
+  it("does not abort a run that another run's abort ended during the drain", async () => {
+    const { events, observer } = recorder();
+    const runs = new InFlightRuns({ observer });
+    const first = runs.start({ agentId: "a", door: "websocket" });
+    const second = runs.start({ agentId: "b", door: "websocket" });
+    // The first run's abort ends the second as completed, before the drain reaches it.
+    first.signal.addEventListener("abort", () => {
+      runs.end(second);
+      runs.end(first);
+    });
+    await runs.drain(0);
+    expect(second.signal.aborted).toBe(false);
+    expect(events).toEqual([
+      `run {"agentId":"b","door":"websocket","outcome":"completed"}`,
+      `run {"agentId":"a","door":"websocket","outcome":"ended_by_shutdown"}`,
+    ]);
+  });
 });
 
 describe("observeRequests' route templates", () => {

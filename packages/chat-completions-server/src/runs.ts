@@ -143,7 +143,8 @@ export class InFlightRuns {
     // Listed first, oldest first as they started: an abort may end its run (and unlink it) at once.
     const running: Run[] = [];
     for (let run = this.#newest; run !== undefined; run = run.next) running.unshift(run);
-    for (const run of running) run.abort(shuttingDown());
+    // One run's abort may end another: a run that has ended is not aborted after it.
+    for (const run of running) if (run.registry === this) run.abort(shuttingDown());
     await this.idle();
   }
 }
