@@ -65,7 +65,8 @@ async function* unknownAgent(agentId: string): AsyncGenerator<AgentEvent> {
  * One turn's events, from the provider's iterator to the caller's: a plain iterator rather than
  * an async generator, which would cost every event of every run a suspension, a resumption and
  * an await of what it yields on top of the provider's own promise. Each event is handed on as
- * the provider's own iterator result. Asked one `next()` at a time, as `for await` asks.
+ * the provider's own iterator result. A `next()` asked while another waits is answered after
+ * it, in order, as a generator's is.
  *
  * A persistent turn loads its session at the first `next()`; the finished turn is stored before
  * `done` is handed on. The turn's share of `session.maxLoadedBytes` is released however it ends:
@@ -82,12 +83,17 @@ class TurnEvents implements AsyncIterableIterator<AgentEvent> {
   /** The provider's events, once asked. */
   #events: AsyncIterator<AgentEvent> | undefined;
   #loading: Promise<void> | undefined;
+  /** The answer to the last `next()`, until it settles. */
+  #pending: Promise<IteratorResult<AgentEvent>> | undefined;
   #release: (() => void) | undefined;
   /** The provider has no more events: it is not asked to return. */
   #finished = false;
   #over = false;
   readonly #onEvent = (result: IteratorResult<AgentEvent>) => this.#take(result);
   readonly #onError = (error: unknown): never => this.#fail(error);
+  readonly #answered = () => {
+    this.#pending = undefined;
+  };
 
   constructor(
     private readonly services: TurnServices,
@@ -105,21 +111,33 @@ class TurnEvents implements AsyncIterableIterator<AgentEvent> {
   }
 
   next(): Promise<IteratorResult<AgentEvent>> {
-    if (this.#over) return Promise.resolve(OVER);
-    if (this.#events === undefined) {
-      // Ephemeral turns load nothing, so they never wait for the budget.
-      if (this.#persistent) {
-        this.#loading ??= this.#load();
-        return this.#loading.then(() => this.next(), this.#onError);
-      }
-      try {
-        this.#open([]);
-      } catch (error) {
-        this.#close(false);
-        return Promise.reject(error);
-      }
+    // Asked again before the last answer came: answered after it, in order, as a generator is.
+    if (this.#pending) {
+      const after = () => this.next();
+      return this.#pending.then(after, after);
     }
-    return (this.#events as AsyncIterator<AgentEvent>).next().then(this.#onEvent, this.#onError);
+    const answer = this.#ask();
+    this.#pending = answer;
+    answer.then(this.#answered, this.#answered);
+    return answer;
+  }
+
+  #ask(): Promise<IteratorResult<AgentEvent>> {
+    if (this.#over) return Promise.resolve(OVER);
+    try {
+      if (this.#events === undefined) {
+        // Ephemeral turns load nothing, so they never wait for the budget.
+        if (this.#persistent) {
+          this.#loading ??= this.#load();
+          return this.#loading.then(() => this.#ask(), this.#onError);
+        }
+        this.#open([]);
+      }
+      return (this.#events as AsyncIterator<AgentEvent>).next().then(this.#onEvent, this.#onError);
+    } catch (error) {
+      // The provider threw instead of rejecting: the turn fails all the same.
+      return Promise.reject(this.#closed(error));
+    }
   }
 
   return(): Promise<IteratorResult<AgentEvent>> {
@@ -150,25 +168,31 @@ class TurnEvents implements AsyncIterableIterator<AgentEvent> {
   #take(result: IteratorResult<AgentEvent>): IteratorResult<AgentEvent> | Promise<IteratorResult<AgentEvent>> {
     // Returned by the caller while the provider was asked: its answer has no one to go to.
     if (this.#over) return OVER;
-    // What for-await would refuse: an answer that is no iterator result fails the turn.
-    if (typeof result !== "object" || result === null)
-      this.#fail(new TypeError(`The provider's iterator answered ${String(result)}, not an iterator result.`));
-    this.#finished = result.done === true;
-    if (this.signal.aborted) {
-      this.#close(true);
-      return OVER;
+    try {
+      // What for-await would refuse: an answer that is no iterator result fails the turn.
+      if (typeof result !== "object" || result === null)
+        throw new TypeError(`The provider's iterator answered ${String(result)}, not an iterator result.`);
+      this.#finished = result.done === true;
+      if (this.signal.aborted) {
+        this.#close(true);
+        return OVER;
+      }
+      if (result.done) return this.#finish();
+      const event = result.value;
+      if (event.type === "done") {
+        this.#done = event;
+        return this.#ask();
+      }
+      if (this.#calls) {
+        if (event.type === "text") this.#text += event.text;
+        else this.#calls.add(event);
+      }
+      return result;
+    } catch (error) {
+      // A malformed event: the provider is told to stop, as for-await's loop would have.
+      this.#finished = false;
+      throw this.#closed(error, true);
     }
-    if (result.done) return this.#finish();
-    const event = result.value;
-    if (event.type === "done") {
-      this.#done = event;
-      return this.next();
-    }
-    if (this.#calls) {
-      if (event.type === "text") this.#text += event.text;
-      else this.#calls.add(event);
-    }
-    return result;
   }
 
   /** The provider is done: the turn is stored (stored before `done` goes out, so a client that saw the end can rely on it). */
@@ -195,8 +219,13 @@ class TurnEvents implements AsyncIterableIterator<AgentEvent> {
   }
 
   #fail(error: unknown): never {
-    this.#close(false);
-    throw error;
+    throw this.#closed(error);
+  }
+
+  /** Ends the turn for `error`, and returns it. */
+  #closed(error: unknown, stopProvider = false): unknown {
+    this.#close(stopProvider);
+    return error;
   }
 
   /** However the turn ends: its history is no longer held, and an unfinished provider is asked to return. */
@@ -206,7 +235,12 @@ class TurnEvents implements AsyncIterableIterator<AgentEvent> {
     const release = this.#release;
     this.#release = undefined;
     release?.();
-    if (stopProvider && this.#events && !this.#finished) Promise.resolve(this.#events.return?.()).catch(() => {});
+    if (!stopProvider || !this.#events || this.#finished) return;
+    try {
+      Promise.resolve(this.#events.return?.()).catch(() => {});
+    } catch {
+      // A provider whose return() throws has stopped all the same.
+    }
   }
 }
 
