@@ -5,6 +5,7 @@ import { type AgentEvent, type AgentTurn, untilAborted } from "@openclaw/chat-co
 import { describe, expect, it, vi } from "vitest";
 import { parseConfig } from "../config/load.js";
 import type { SessionStore, StoredTurn } from "../store/types.js";
+import { collect } from "../test/collect.js";
 import { createAgentRuntime } from "./agent-runtime.js";
 
 /** The provider's next iterator; a well-behaved one-word reply when a test sets none. */
@@ -66,12 +67,6 @@ const turn: AgentTurn = {
   params: {},
   model: "openclaw",
 };
-
-async function collect(events: AsyncIterable<AgentEvent>): Promise<AgentEvent[]> {
-  const all: AgentEvent[] = [];
-  for await (const event of events) all.push(event);
-  return all;
-}
 
 /** A persistent turn after the faulty one: it only runs if the faulty one let the budget go. */
 async function nextTurnRuns(runtime: ReturnType<typeof runtimeWithSessions>["runtime"]) {

@@ -5,6 +5,7 @@ import type { AgentEvent, AgentTurn } from "@openclaw/chat-completions-server";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../config/load.js";
 import type { SessionStore, StoredTurn } from "../store/types.js";
+import { collect } from "../test/collect.js";
 import { createAgentRuntime } from "./agent-runtime.js";
 
 /** Sessions in memory; every session reports `size` bytes, so each persistent turn reserves that much. */
@@ -43,12 +44,6 @@ const turn = (sessionKind: AgentTurn["sessionKind"], text = "one two three"): Ag
   params: {},
   model: "openclaw",
 });
-
-async function collect(events: AsyncIterable<AgentEvent>): Promise<AgentEvent[]> {
-  const all: AgentEvent[] = [];
-  for await (const event of events) all.push(event);
-  return all;
-}
 
 describe("agent runtime turns", () => {
   it.each([
