@@ -189,8 +189,7 @@ class TurnEvents implements AsyncIterableIterator<AgentEvent> {
       }
       return result;
     } catch (error) {
-      // A malformed event: the provider is told to stop, as for-await's loop would have.
-      this.#finished = false;
+      // A malformed answer or event: the turn fails, and the provider is told to stop.
       throw this.#closed(error, true);
     }
   }
