@@ -27,8 +27,8 @@ function outcomeOf(signal: AbortSignal, failed: boolean): RunOutcome {
  * A run in progress: its controller, linked to its neighbours in its registry's list. A list
  * rather than a `Map` or `Set` of controllers: a collection the process keeps that fills and
  * empties with every request has its table reallocated each time, in the old generation where
- * the collection lives (~150 bytes a run), which under load forced a full collection every few
- * seconds and, once the load stopped, V8's memory reducer to shrink the heap.
+ * the collection lives (~150 bytes a run), which under load forced full collections nothing
+ * else asked for (on Node 24, one per ~330,000 runs).
  */
 class Run extends AbortController {
   prev: Run | undefined = undefined;
@@ -142,7 +142,8 @@ export class InFlightRuns {
     clearTimeout(timer);
     // Listed first, oldest first as they started: an abort may end its run (and unlink it) at once.
     const running: Run[] = [];
-    for (let run = this.#newest; run !== undefined; run = run.next) running.unshift(run);
+    for (let run = this.#newest; run !== undefined; run = run.next) running.push(run);
+    running.reverse();
     // One run's abort may end another: a run that has ended is not aborted after it.
     for (const run of running) if (run.registry === this) run.abort(shuttingDown());
     await this.idle();
