@@ -82,7 +82,6 @@ class TurnEvents implements AsyncIterableIterator<AgentEvent> {
   #done: DoneEvent = { type: "done" };
   /** The provider's events, once asked. */
   #events: AsyncIterator<AgentEvent> | undefined;
-  #loading: Promise<void> | undefined;
   /** The answer to the last `next()`, until it settles. */
   #pending: Promise<IteratorResult<AgentEvent>> | undefined;
   #release: (() => void) | undefined;
@@ -90,7 +89,9 @@ class TurnEvents implements AsyncIterableIterator<AgentEvent> {
   #finished = false;
   #over = false;
   readonly #onEvent = (result: IteratorResult<AgentEvent>) => this.#take(result);
-  readonly #onError = (error: unknown): never => this.#fail(error);
+  readonly #onError = (error: unknown): never => {
+    throw this.#closed(error);
+  };
   readonly #answered = () => {
     this.#pending = undefined;
   };
@@ -127,10 +128,8 @@ class TurnEvents implements AsyncIterableIterator<AgentEvent> {
     try {
       if (this.#events === undefined) {
         // Ephemeral turns load nothing, so they never wait for the budget.
-        if (this.#persistent) {
-          this.#loading ??= this.#load();
-          return this.#loading.then(() => this.#ask(), this.#onError);
-        }
+        // Loaded once: asked again meanwhile, a next() waits for this one (see next()).
+        if (this.#persistent) return this.#load().then(() => this.#ask(), this.#onError);
         this.#open([]);
       }
       return (this.#events as AsyncIterator<AgentEvent>).next().then(this.#onEvent, this.#onError);
@@ -215,10 +214,6 @@ class TurnEvents implements AsyncIterableIterator<AgentEvent> {
         output: done.usage.completion_tokens,
       });
     return { done: false, value: done };
-  }
-
-  #fail(error: unknown): never {
-    throw this.#closed(error);
   }
 
   /** Ends the turn for `error`, and returns it. */
