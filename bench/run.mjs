@@ -152,6 +152,27 @@ function wrk(server, connections, duration = DURATION) {
   };
 }
 
+/**
+ * One connection, one request at a time (sequential.mjs, on the node running this script): req/s,
+ * latency percentiles, server CPU per request. Not wrk: see sequential.mjs.
+ */
+function sequential(server, duration = DURATION) {
+  const cpuBefore = cpuSeconds(server.child.pid);
+  const out = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [join(here, "sequential.mjs"), `${server.url}/v1/chat/completions`, String(toMs(duration) / 1000), BODY, TOKEN],
+      { encoding: "utf8" },
+    ),
+  );
+  return {
+    cpuUs: ((cpuSeconds(server.child.pid) - cpuBefore) / out.requests) * 1e6,
+    rps: out.requests / out.seconds,
+    p50: out.p50,
+    p99: out.p99,
+  };
+}
+
 /** N concurrent streams: how many complete, and the server's peak RSS per open stream. */
 async function streams(server, n) {
   const { path, body, done } = STREAM_REQUESTS[server.name];
@@ -205,7 +226,7 @@ async function measureRequests(node, result) {
     const samples = Object.fromEntries(REQUEST_SERVERS.map((name) => [name, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of Object.keys(samples)) {
-        samples[name].push(wrk(servers[name], connections));
+        samples[name].push(connections === 1 ? sequential(servers[name]) : wrk(servers[name], connections));
         console.error(`  ${name} c=${connections} round ${round + 1}: ${Math.round(samples[name].at(-1).rps)} req/s`);
       }
     }
@@ -281,7 +302,7 @@ const mark = (ok) => (ok ? "✅" : "❌");
 function report(results) {
   const cpu = cpus();
   const lines = [
-    `Machine: ${cpu.length} × ${cpu[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30)} GiB; wrk 1 thread, ${WARMUP} unmeasured warm-up, ${DURATION} per run, median of ${ROUNDS} alternating rounds; ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${cpu.length} × ${cpu[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30)} GiB; one connection by sequential.mjs, 32 by wrk (1 thread), ${WARMUP} unmeasured warm-up, ${DURATION} per run, median of ${ROUNDS} alternating rounds; ${new Date().toISOString().slice(0, 10)}.`,
     "",
   ];
   for (const r of results) {
