@@ -96,6 +96,27 @@ describe("POST /v1/responses", () => {
     expect(final.output[0]).toMatchObject({ type: "message", content: [{ type: "output_text", text: "echo: c d " }] });
   });
 
+  it("streams text deltas that JSON must escape as sent, each delta with the fields of every other event's order", async () => {
+    const input = 'say "hi" \\ back\u2028slash \u00e9 \ud83d\ude00 </script>';
+    const raw = await readResponsesSse(await post({ model: "openclaw", input, stream: true }));
+    expect(raw.text).toBe(`echo: ${input} `);
+    const deltas = raw.events.filter((event) => event.type === "response.output_text.delta");
+    expect(deltas).toHaveLength(input.split(" ").length + 1);
+    const item = raw.events.find((event) => event.type === "response.output_item.added")?.item as { id: string };
+    for (const delta of deltas) {
+      expect(Object.keys(delta)).toEqual([
+        "type",
+        "item_id",
+        "output_index",
+        "content_index",
+        "delta",
+        "logprobs",
+        "sequence_number",
+      ]);
+      expect(delta).toMatchObject({ item_id: item.id, output_index: 0, content_index: 0, logprobs: [] });
+    }
+  });
+
   it("maps instructions, system/developer messages and the conversation into the agent's turn", async () => {
     turns.length = 0;
     // The shape the Vercel AI SDK sends: typed messages with parts, an assistant's as output_text.

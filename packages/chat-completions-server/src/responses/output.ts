@@ -73,26 +73,38 @@ const usageOf = (usage: Usage | undefined): NonNullable<ResponseObject["usage"]>
   total_tokens: usage?.total_tokens ?? 0,
 });
 
+/** Hears a streamed response's events, in order, as they happen. */
+export interface ResponseEventSink {
+  /**
+   * Every event but text deltas. Events refer to the live response and its items, which later
+   * events change: serialise (or copy) an event before returning. Each event object is made for
+   * this call, so the sink may add to it.
+   */
+  event(event: UnnumberedEvent): void;
+  /**
+   * A `response.output_text.delta` of content part 0 of message `itemId` at `outputIndex`, with
+   * empty `logprobs`. Most of a stream's events are these, handed over without an event object:
+   * building and serialising one whole for every delta made a Responses stream hold markedly
+   * more memory than a chat stream of the same reply.
+   */
+  textDelta(itemId: string, outputIndex: number, delta: string): void;
+}
+
 /**
- * Turns the agent's events into output items, and tells `emit` each stream event in order
- * (the non-streamed answer passes a no-op). Text opens a message item with one `output_text`
- * part; a tool call (by index) opens a `function_call` item; items close when the next kind
- * begins or the turn ends.
+ * Turns the agent's events into output items, and tells `sink` each stream event in order (the
+ * non-streamed answer has none). Text opens a message item with one `output_text` part; a tool
+ * call (by index) opens a `function_call` item; items close when the next kind begins or the
+ * turn ends.
  */
 export class ResponseBuilder {
   readonly response: ResponseObject;
   private message: { item: OutputMessage; part: OutputText; index: number } | undefined;
   private readonly calls = new Map<number, { item: FunctionCallItem; index: number }>();
 
-  /**
-   * @param emit Hears each event as it happens. Events refer to the live response and its items,
-   *   which later events change: `emit` must serialise (or copy) an event before it returns.
-   *   Each event object is made for its call, so `emit` may add to it.
-   */
   constructor(
     id: string,
     body: CreateResponseRequest,
-    private readonly emit: (event: UnnumberedEvent) => void,
+    private readonly sink?: ResponseEventSink,
   ) {
     this.response = initialResponse(id, body);
   }
@@ -115,9 +127,9 @@ export class ResponseBuilder {
         status: "in_progress",
       };
       const index = this.response.output.push(item) - 1;
-      this.emit({ type: "response.output_item.added", output_index: index, item });
+      this.sink?.event({ type: "response.output_item.added", output_index: index, item });
       item.content.push(part);
-      this.emit({
+      this.sink?.event({
         type: "response.content_part.added",
         item_id: item.id,
         output_index: index,
@@ -128,14 +140,7 @@ export class ResponseBuilder {
     }
     const { item, part, index } = this.message;
     part.text += text;
-    this.emit({
-      type: "response.output_text.delta",
-      item_id: item.id,
-      output_index: index,
-      content_index: 0,
-      delta: text,
-      logprobs: [],
-    });
+    this.sink?.textDelta(item.id, index, text);
   }
 
   private toolCall(event: Extract<AgentEvent, { type: "tool_call" }>): void {
@@ -153,11 +158,11 @@ export class ResponseBuilder {
       const index = this.response.output.push(item) - 1;
       call = { item, index };
       this.calls.set(event.index, call);
-      this.emit({ type: "response.output_item.added", output_index: index, item });
+      this.sink?.event({ type: "response.output_item.added", output_index: index, item });
     } else if (event.name) call.item.name += event.name;
     if (event.arguments) {
       call.item.arguments += event.arguments;
-      this.emit({
+      this.sink?.event({
         type: "response.function_call_arguments.delta",
         item_id: call.item.id,
         output_index: call.index,
@@ -173,22 +178,22 @@ export class ResponseBuilder {
     const { item, part, index } = message;
     item.status = status;
     const where = { item_id: item.id, output_index: index, content_index: 0 };
-    this.emit({ type: "response.output_text.done", ...where, text: part.text, logprobs: [] });
-    this.emit({ type: "response.content_part.done", ...where, part });
-    this.emit({ type: "response.output_item.done", output_index: index, item });
+    this.sink?.event({ type: "response.output_text.done", ...where, text: part.text, logprobs: [] });
+    this.sink?.event({ type: "response.content_part.done", ...where, part });
+    this.sink?.event({ type: "response.output_item.done", output_index: index, item });
   }
 
   private closeCalls(status: FunctionCallItem["status"]): void {
     for (const { item, index } of this.calls.values()) {
       item.status = status;
-      this.emit({
+      this.sink?.event({
         type: "response.function_call_arguments.done",
         item_id: item.id,
         output_index: index,
         name: item.name,
         arguments: item.arguments,
       });
-      this.emit({ type: "response.output_item.done", output_index: index, item });
+      this.sink?.event({ type: "response.output_item.done", output_index: index, item });
     }
     this.calls.clear();
   }

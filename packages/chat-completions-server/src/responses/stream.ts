@@ -4,7 +4,7 @@ import { untilAborted } from "../events.js";
 import { abortedWith } from "../runs.js";
 import { SseChannel, type SseOptions } from "../sse.js";
 import type { AgentEvent, AgentTurn, RunAgent } from "../types.js";
-import { ResponseBuilder, type UnnumberedEvent } from "./output.js";
+import { ResponseBuilder, type ResponseEventSink, type UnnumberedEvent } from "./output.js";
 import type { CreateResponseRequest, ResponseObject, ResponseStreamEvent } from "./types.js";
 
 /** What a responses turn does besides running the agent: the two ways it may end. */
@@ -27,7 +27,7 @@ export async function runToResponse(
   signal: AbortSignal,
   ending: TurnEnding,
 ): Promise<ResponseObject | undefined> {
-  const builder = new ResponseBuilder(id, body, () => {});
+  const builder = new ResponseBuilder(id, body);
   let done: Extract<AgentEvent, { type: "done" }> | undefined;
   for await (const event of untilAborted(runAgent(turn, { signal }), signal)) {
     if (event.type === "done") done = event;
@@ -55,29 +55,12 @@ export async function streamResponse(
   ending: TurnEnding,
 ): Promise<void> {
   const { signal } = options;
-  let sequence = 0;
-  const queue: string[] = [];
-  // Serialised at once, as the builder requires: its events refer to the live response.
-  const enqueue = (event: UnnumberedEvent) => {
-    // The builder makes each event afresh for this call: numbered in place rather than copied.
-    (event as ResponseStreamEvent).sequence_number = sequence++;
-    queue.push(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-  };
-  /**
-   * Writes what is queued, in order; returns a promise only when the socket asks to wait (a
-   * promise per event that needs none would cost every event of every stream its round trips).
-   */
-  const flush = (): Promise<void> | undefined => {
-    while (queue.length > 0) {
-      const full = channel.write(queue.shift() as string);
-      if (full) return full.then(flush);
-    }
-  };
-  const builder = new ResponseBuilder(id, body, enqueue);
+  const frames: ResponseFrames = new ResponseFrames((frame) => channel.write(frame));
+  const builder = new ResponseBuilder(id, body, frames);
   const channel = new SseChannel(res, options, () => {
-    enqueue({ type: "response.created", response: builder.response });
-    enqueue({ type: "response.in_progress", response: builder.response });
-    return flush();
+    frames.event({ type: "response.created", response: builder.response });
+    frames.event({ type: "response.in_progress", response: builder.response });
+    return frames.flush();
   });
   const end = async (response: ResponseObject) => {
     const type =
@@ -86,8 +69,8 @@ export async function streamResponse(
         : response.status === "incomplete"
           ? "response.incomplete"
           : "response.completed";
-    enqueue({ type, response });
-    await flush();
+    frames.event({ type, response });
+    await frames.flush();
     channel.end();
   };
   /** After an abort: nothing more for a client that left; `response.failed` for one the server let go. */
@@ -103,7 +86,7 @@ export async function streamResponse(
       if (event.type === "done") done = event;
       else {
         builder.add(event);
-        const full = flush();
+        const full = frames.flush();
         if (full) await full;
       }
     }
@@ -124,4 +107,50 @@ export async function streamResponse(
     return end(builder.fail(error as OpenAIError));
   }
   await end(response);
+}
+
+/**
+ * A responses stream's frames (`event: <type>` and `data: <JSON>`), numbered from 0 as they
+ * happen and written in order. Serialised at once, as the builder requires: its events refer to
+ * the live response.
+ */
+class ResponseFrames implements ResponseEventSink {
+  #sequence = 0;
+  readonly #queue: string[] = [];
+  /** The text delta frame up to its `delta`, for the message it was made for. */
+  #deltaHead = "";
+  #deltaItem = "";
+
+  constructor(private readonly write: (frame: string) => Promise<void> | undefined) {}
+
+  event(event: UnnumberedEvent): void {
+    // The builder makes each event afresh for this call: numbered in place rather than copied.
+    (event as ResponseStreamEvent).sequence_number = this.#sequence++;
+    this.#queue.push(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+  }
+
+  textDelta(itemId: string, outputIndex: number, delta: string): void {
+    if (itemId !== this.#deltaItem) {
+      this.#deltaItem = itemId;
+      // The fields in the order `event()` would serialise them.
+      this.#deltaHead =
+        'event: response.output_text.delta\ndata: {"type":"response.output_text.delta",' +
+        `"item_id":${JSON.stringify(itemId)},"output_index":${outputIndex},"content_index":0,"delta":`;
+    }
+    this.#queue.push(
+      `${this.#deltaHead}${JSON.stringify(delta)},"logprobs":[],"sequence_number":${this.#sequence++}}\n\n`,
+    );
+  }
+
+  /**
+   * Writes what is queued, in order; returns a promise only when the socket asks to wait (a
+   * promise per event that needs none would cost every event of every stream its round trips).
+   */
+  flush(): Promise<void> | undefined {
+    const queue = this.#queue;
+    while (queue.length > 0) {
+      const full = this.write(queue.shift() as string);
+      if (full) return full.then(() => this.flush());
+    }
+  }
 }
