@@ -184,7 +184,10 @@ export function responsesHandlers(
       };
       try {
         if (body.stream) {
-          await streamResponse(res, runAgent, turn, id, body, { ...options.stream, signal }, ending);
+          // Spelled out, not `{ ...options.stream, signal }`: on Node 20, where every AbortSignal
+          // has a map of its own, that spread made a new hidden class for every stream.
+          const { keepAliveMs, slowReaderTimeoutMs } = options.stream;
+          await streamResponse(res, runAgent, turn, id, body, { keepAliveMs, slowReaderTimeoutMs, signal }, ending);
           return;
         }
         const response = await runToResponse(runAgent, turn, id, body, signal, ending);
